@@ -1,0 +1,86 @@
+# hotmem top-level Makefile.
+#   make            the hotmem binary and the firmware (seabios/out/bios.bin)
+#   make check      installs what is missing, then unit, ACPI and guest tests
+#   make demo       boots the default guest, prints its CPUs and MemTotal
+#   make bench      hotmem and QEMU side by side (not part of check)
+
+ifneq ($(wildcard config-host.mak),)
+include config-host.mak
+endif
+
+Q := $(if $(V),,@)
+ALL_CFLAGS = $(CFLAGS) $(GLIB_CFLAGS) -I. -Iinclude -MMD -MP
+
+LIB_SRCS := $(sort $(wildcard hw/*.c accel/*.c system/*.c util/*.c monitor/*.c))
+GENERATED := qemu-options.def
+LIB_OBJS := $(LIB_SRCS:.c=.o)
+UNIT_TESTS := $(patsubst %.c,%,$(sort $(wildcard tests/unit/test-*.c)))
+FIRMWARE := seabios/out/bios.bin
+
+.SECONDARY:
+
+.PHONY: all check check-unit check-guest check-acpi demo bench clean distclean deps firmware
+
+all: hotmem firmware
+
+config-host.mak:
+	@echo "config-host.mak missing: run ./configure (or make check, which does it)" >&2
+	@false
+
+qemu-options.def: qemu-options.hx scripts/hxtool.py
+	$(Q)$(PYTHON) scripts/hxtool.py options-def $< > $@.tmp && mv $@.tmp $@
+
+vl.o: qemu-options.def
+$(LIB_OBJS): | qemu-options.def
+
+%.o: %.c config-host.mak
+	@echo "  CC      $@"
+	$(Q)$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+libhotmem.a: $(LIB_OBJS)
+	$(Q)rm -f $@ && ar rcs $@ $^
+
+hotmem: vl.o libhotmem.a
+	@echo "  LINK    $@"
+	$(Q)$(CC) $(LDFLAGS) -o $@ vl.o libhotmem.a $(GLIB_LIBS)
+
+firmware:
+	$(Q)$(MAKE) -C seabios
+
+tests/unit/test-%: tests/unit/test-%.o libhotmem.a
+	@echo "  LINK    $@"
+	$(Q)$(CC) $(LDFLAGS) -o $@ $< libhotmem.a $(GLIB_LIBS)
+
+# Fresh machine: packages first, then configure, then the real work.
+deps:
+	$(Q)./scripts/install-deps.sh
+	$(Q)test -f config-host.mak || ./configure
+
+check: deps
+	$(Q)$(MAKE) --no-print-directory all
+	$(Q)$(MAKE) --no-print-directory check-unit
+	$(Q)$(MAKE) --no-print-directory check-guest
+
+check-unit: $(UNIT_TESTS)
+	$(Q)$(PYTHON) scripts/run-tap.py $(UNIT_TESTS)
+
+check-guest: all
+	$(Q)$(PYTHON) tests/guest/run-checks.py
+
+demo: deps
+	$(Q)$(MAKE) --no-print-directory all
+	$(Q)$(PYTHON) tests/guest/demo.py
+
+bench: deps
+	$(Q)$(MAKE) --no-print-directory all
+	$(Q)$(PYTHON) bench/bench.py
+
+clean:
+	rm -f hotmem vl.o vl.d libhotmem.a $(LIB_OBJS) $(LIB_OBJS:.o=.d) $(GENERATED)
+	rm -f $(UNIT_TESTS) tests/unit/*.o tests/unit/*.d
+	$(MAKE) -C seabios clean
+
+distclean: clean
+	rm -f config-host.mak
+
+-include $(LIB_OBJS:.o=.d) vl.d $(UNIT_TESTS:=.d)

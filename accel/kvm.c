@@ -1,0 +1,449 @@
+/*
+ * kvm.c - VM and vCPU lifecycle, memslots, interrupts and the exit loop.
+ */
+#include "accel/kvm-internal.h"
+#include "hw/hotmem-pc.h"
+#include "hotmem/io.h"
+#include "hotmem/runstate.h"
+#include "hotmem/util.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+#define KVM_IDENTITY_MAP_ADDR 0xfeffc000ULL     /* reserved in e820 by hw/pc */
+#define KVM_TSS_ADDR          0xfeffd000ULL
+#define KVM_VCPU_KICK_SIGNAL  SIGUSR1
+#define KVM_MAX_CPUID_ENTRIES 256
+
+static bool check_cap(KvmAccel *kvm, int cap, const char *what, GError **errp)
+{
+    if (ioctl(kvm->sys_fd, KVM_CHECK_EXTENSION, cap) <= 0) {
+        g_set_error(errp, HM_ERROR, 0, "KVM lacks %s", what);
+        return false;
+    }
+    return true;
+}
+
+static void kick_handler(int sig)
+{
+    (void)sig;      /* only interrupts KVM_RUN */
+}
+
+KvmAccel *kvm_accel_open(const KvmTopology *topo, GError **errp)
+{
+    KvmAccel *kvm = g_new0(KvmAccel, 1);
+    kvm->vm_fd = -1;
+    kvm->topo = *topo;
+    kvm->sys_fd = open("/dev/kvm", O_RDWR | O_CLOEXEC);
+    if (kvm->sys_fd < 0) {
+        g_set_error(errp, HM_ERROR, 0, "cannot open /dev/kvm: %s", g_strerror(errno));
+        goto fail;
+    }
+    if (ioctl(kvm->sys_fd, KVM_GET_API_VERSION, 0) != KVM_API_VERSION) {
+        g_set_error(errp, HM_ERROR, 0, "unsupported KVM API version");
+        goto fail;
+    }
+    if (!check_cap(kvm, KVM_CAP_IRQCHIP, "an in-kernel irqchip", errp) ||
+        !check_cap(kvm, KVM_CAP_PIT2, "an in-kernel PIT", errp) ||
+        !check_cap(kvm, KVM_CAP_IRQ_ROUTING, "interrupt routing", errp) ||
+        !check_cap(kvm, KVM_CAP_USER_MEMORY, "user memory", errp) ||
+        !check_cap(kvm, KVM_CAP_READONLY_MEM, "read-only memslots", errp) ||
+        !check_cap(kvm, KVM_CAP_IMMEDIATE_EXIT, "immediate exit", errp)) {
+        goto fail;
+    }
+    int max_vcpus = ioctl(kvm->sys_fd, KVM_CHECK_EXTENSION, KVM_CAP_MAX_VCPUS);
+    if (max_vcpus > 0 && topo->ncpus > (unsigned)max_vcpus) {
+        g_set_error(errp, HM_ERROR, 0, "-smp %u exceeds KVM's limit of %d vCPUs",
+                    topo->ncpus, max_vcpus);
+        goto fail;
+    }
+    int run_size = ioctl(kvm->sys_fd, KVM_GET_VCPU_MMAP_SIZE, 0);
+    if (run_size <= 0) {
+        g_set_error(errp, HM_ERROR, 0, "KVM_GET_VCPU_MMAP_SIZE failed");
+        goto fail;
+    }
+    kvm->run_size = run_size;
+    kvm->supported_cpuid = g_malloc0(sizeof(struct kvm_cpuid2) +
+                                     KVM_MAX_CPUID_ENTRIES * sizeof(struct kvm_cpuid_entry2));
+    kvm->supported_cpuid->nent = KVM_MAX_CPUID_ENTRIES;
+    if (ioctl(kvm->sys_fd, KVM_GET_SUPPORTED_CPUID, kvm->supported_cpuid) < 0) {
+        g_set_error(errp, HM_ERROR, 0, "KVM_GET_SUPPORTED_CPUID: %s", g_strerror(errno));
+        goto fail;
+    }
+    struct sigaction sa = { .sa_handler = kick_handler };
+    sigemptyset(&sa.sa_mask);
+    sigaction(KVM_VCPU_KICK_SIGNAL, &sa, NULL);
+    return kvm;
+
+fail:
+    kvm_accel_close(kvm);
+    return NULL;
+}
+
+void kvm_accel_close(KvmAccel *kvm)
+{
+    if (!kvm) {
+        return;
+    }
+    kvm_vm_destroy(kvm);
+    if (kvm->sys_fd >= 0) {
+        close(kvm->sys_fd);
+    }
+    g_free(kvm->supported_cpuid);
+    g_free(kvm);
+}
+
+/* Legacy IRQs reach both PICs and the IOAPIC; IRQ0 (PIT) is wired to IOAPIC
+ * pin 2, matching the interrupt source override in the MADT. */
+static bool setup_irq_routing(KvmAccel *kvm, GError **errp)
+{
+    struct kvm_irq_routing *r = g_malloc0(sizeof(*r) + 64 * sizeof(r->entries[0]));
+    unsigned n = 0;
+    for (unsigned irq = 0; irq < 16; irq++) {
+        if (irq == 2) {
+            continue;                      /* cascade */
+        }
+        r->entries[n++] = (struct kvm_irq_routing_entry){
+            .gsi = irq, .type = KVM_IRQ_ROUTING_IRQCHIP,
+            .u.irqchip = { .irqchip = irq < 8 ? KVM_IRQCHIP_PIC_MASTER : KVM_IRQCHIP_PIC_SLAVE,
+                           .pin = irq % 8 },
+        };
+    }
+    for (unsigned gsi = 0; gsi < 24; gsi++) {
+        if (gsi == 2) {
+            continue;
+        }
+        r->entries[n++] = (struct kvm_irq_routing_entry){
+            .gsi = gsi, .type = KVM_IRQ_ROUTING_IRQCHIP,
+            .u.irqchip = { .irqchip = KVM_IRQCHIP_IOAPIC, .pin = gsi == 0 ? 2 : gsi },
+        };
+    }
+    r->nr = n;
+    bool ok = ioctl(kvm->vm_fd, KVM_SET_GSI_ROUTING, r) == 0;
+    if (!ok) {
+        g_set_error(errp, HM_ERROR, 0, "KVM_SET_GSI_ROUTING: %s", g_strerror(errno));
+    }
+    g_free(r);
+    return ok;
+}
+
+static bool create_vcpu(KvmAccel *kvm, KvmVcpu *v, GError **errp)
+{
+    v->fd = ioctl(kvm->vm_fd, KVM_CREATE_VCPU, (unsigned long)v->index);
+    if (v->fd < 0) {
+        g_set_error(errp, HM_ERROR, 0, "KVM_CREATE_VCPU %u: %s", v->index, g_strerror(errno));
+        return false;
+    }
+    v->run = mmap(NULL, kvm->run_size, PROT_READ | PROT_WRITE, MAP_SHARED, v->fd, 0);
+    if (v->run == MAP_FAILED) {
+        v->run = NULL;
+        g_set_error(errp, HM_ERROR, 0, "mmap of vCPU %u run area: %s", v->index,
+                    g_strerror(errno));
+        return false;
+    }
+    struct kvm_cpuid2 *cpuid = kvm_cpuid_for_vcpu(kvm->supported_cpuid, &kvm->topo, v->index);
+    int r = ioctl(v->fd, KVM_SET_CPUID2, cpuid);
+    g_free(cpuid);
+    if (r < 0) {
+        g_set_error(errp, HM_ERROR, 0, "KVM_SET_CPUID2: %s", g_strerror(errno));
+        return false;
+    }
+    return true;
+}
+
+typedef struct MapAll {
+    KvmAccel *kvm;
+    GError *err;
+} MapAll;
+
+static void map_one(RamBlock *block, void *opaque)
+{
+    MapAll *m = opaque;
+    if (!m->err) {
+        kvm_map_ram(m->kvm, block, &m->err);
+    }
+}
+
+bool kvm_vm_create(KvmAccel *kvm, GError **errp)
+{
+    kvm->vm_fd = ioctl(kvm->sys_fd, KVM_CREATE_VM, 0);
+    if (kvm->vm_fd < 0) {
+        g_set_error(errp, HM_ERROR, 0, "KVM_CREATE_VM: %s", g_strerror(errno));
+        return false;
+    }
+    fcntl(kvm->vm_fd, F_SETFD, FD_CLOEXEC);
+    uint64_t ident = KVM_IDENTITY_MAP_ADDR;
+    if (ioctl(kvm->vm_fd, KVM_SET_IDENTITY_MAP_ADDR, &ident) < 0 ||
+        ioctl(kvm->vm_fd, KVM_SET_TSS_ADDR, (unsigned long)KVM_TSS_ADDR) < 0) {
+        /* only VMX needs them; SVM hosts may refuse harmlessly */
+        g_debug("identity map / TSS address not set: %s", g_strerror(errno));
+    }
+    if (ioctl(kvm->vm_fd, KVM_CREATE_IRQCHIP, 0) < 0) {
+        g_set_error(errp, HM_ERROR, 0, "KVM_CREATE_IRQCHIP: %s", g_strerror(errno));
+        goto fail;
+    }
+    struct kvm_pit_config pit = { .flags = 0 };
+    if (ioctl(kvm->vm_fd, KVM_CREATE_PIT2, &pit) < 0) {
+        g_set_error(errp, HM_ERROR, 0, "KVM_CREATE_PIT2: %s", g_strerror(errno));
+        goto fail;
+    }
+    if (!setup_irq_routing(kvm, errp)) {
+        goto fail;
+    }
+    MapAll m = { .kvm = kvm };
+    ram_block_foreach(map_one, &m);
+    if (m.err) {
+        g_propagate_error(errp, m.err);
+        goto fail;
+    }
+    kvm->vcpus = g_new0(KvmVcpu, kvm->topo.ncpus);
+    for (unsigned i = 0; i < kvm->topo.ncpus; i++) {
+        kvm->vcpus[i] = (KvmVcpu){ .kvm = kvm, .index = i, .fd = -1 };
+    }
+    for (unsigned i = 0; i < kvm->topo.ncpus; i++) {
+        if (!create_vcpu(kvm, &kvm->vcpus[i], errp)) {
+            goto fail;
+        }
+    }
+    return true;
+
+fail:
+    kvm_vm_destroy(kvm);
+    return false;
+}
+
+void kvm_vm_destroy(KvmAccel *kvm)
+{
+    kvm_vcpus_stop(kvm);
+    if (kvm->vcpus) {
+        for (unsigned i = 0; i < kvm->topo.ncpus; i++) {
+            KvmVcpu *v = &kvm->vcpus[i];
+            if (v->run) {
+                munmap(v->run, kvm->run_size);
+            }
+            if (v->fd >= 0) {
+                close(v->fd);
+            }
+        }
+        g_free(kvm->vcpus);
+        kvm->vcpus = NULL;
+    }
+    if (kvm->vm_fd >= 0) {
+        close(kvm->vm_fd);
+        kvm->vm_fd = -1;
+    }
+}
+
+static bool set_memslot(KvmAccel *kvm, RamBlock *block, uint64_t size, GError **errp)
+{
+    struct kvm_userspace_memory_region region = {
+        .slot = block->slot,
+        .flags = block->readonly ? KVM_MEM_READONLY : 0,
+        .guest_phys_addr = block->gpa,
+        .memory_size = size,
+        .userspace_addr = (uintptr_t)block->host,
+    };
+    if (ioctl(kvm->vm_fd, KVM_SET_USER_MEMORY_REGION, &region) < 0) {
+        g_set_error(errp, HM_ERROR, 0, "memslot for %s at 0x%" PRIx64 ": %s", block->name,
+                    block->gpa, g_strerror(errno));
+        return false;
+    }
+    return true;
+}
+
+bool kvm_map_ram(KvmAccel *kvm, RamBlock *block, GError **errp)
+{
+    if (kvm->vm_fd < 0) {
+        return true;                       /* mapped when the VM is created */
+    }
+    return set_memslot(kvm, block, block->size, errp);
+}
+
+void kvm_unmap_ram(KvmAccel *kvm, RamBlock *block)
+{
+    if (kvm->vm_fd >= 0) {
+        GError *err = NULL;
+        if (!set_memslot(kvm, block, 0, &err)) {
+            g_warning("%s", err->message);
+            g_error_free(err);
+        }
+    }
+}
+
+void kvm_set_irq(void *opaque, unsigned gsi, int level)
+{
+    KvmAccel *kvm = opaque;
+    if (kvm->vm_fd < 0) {
+        return;
+    }
+    struct kvm_irq_level irq = { .irq = gsi, .level = level ? 1 : 0 };
+    if (ioctl(kvm->vm_fd, KVM_IRQ_LINE, &irq) < 0) {
+        g_debug("KVM_IRQ_LINE %u: %s", gsi, g_strerror(errno));
+    }
+}
+
+static void dump_vcpu(KvmVcpu *v, const char *why)
+{
+    struct kvm_regs regs;
+    struct kvm_sregs sregs;
+    fprintf(stderr, "hotmem: vCPU %u: %s\n", v->index, why);
+    if (ioctl(v->fd, KVM_GET_REGS, &regs) == 0 && ioctl(v->fd, KVM_GET_SREGS, &sregs) == 0) {
+        fprintf(stderr,
+                "hotmem:   rip=%016llx rsp=%016llx rflags=%08llx cs=%04x(base %llx) "
+                "cr0=%llx cr3=%llx cr4=%llx efer=%llx\n",
+                regs.rip, regs.rsp, regs.rflags, sregs.cs.selector, sregs.cs.base,
+                sregs.cr0, sregs.cr3, sregs.cr4, sregs.efer);
+    }
+}
+
+static void handle_io_exit(struct kvm_run *run)
+{
+    uint8_t *data = (uint8_t *)run + run->io.data_offset;
+    device_lock();
+    for (uint32_t i = 0; i < run->io.count; i++) {
+        io_dispatch(IO_SPACE_PORT, run->io.port, data + i * run->io.size, run->io.size,
+                    run->io.direction == KVM_EXIT_IO_OUT);
+    }
+    device_unlock();
+}
+
+static void handle_mmio_exit(struct kvm_run *run)
+{
+    device_lock();
+    io_dispatch(IO_SPACE_MMIO, run->mmio.phys_addr, run->mmio.data, run->mmio.len,
+                run->mmio.is_write);
+    device_unlock();
+}
+
+/* Runs one exit; false when the vCPU must stop. */
+static bool handle_exit(KvmVcpu *v)
+{
+    struct kvm_run *run = v->run;
+    switch (run->exit_reason) {
+    case KVM_EXIT_IO:
+        handle_io_exit(run);
+        return true;
+    case KVM_EXIT_MMIO:
+        handle_mmio_exit(run);
+        return true;
+    case KVM_EXIT_INTR:
+        return true;
+    case KVM_EXIT_SHUTDOWN:
+        /* triple fault: what a PC does is reset */
+        vm_request(VM_REQUEST_RESET, "triple fault");
+        return false;
+    case KVM_EXIT_SYSTEM_EVENT:
+        vm_request(run->system_event.type == KVM_SYSTEM_EVENT_RESET ? VM_REQUEST_RESET
+                                                                    : VM_REQUEST_SHUTDOWN,
+                   "system event");
+        return false;
+    case KVM_EXIT_HLT:
+        return true;
+    case KVM_EXIT_FAIL_ENTRY:
+        dump_vcpu(v, "KVM_EXIT_FAIL_ENTRY");
+        vm_request(VM_REQUEST_ERROR, "vCPU entry failed");
+        return false;
+    case KVM_EXIT_INTERNAL_ERROR:
+        dump_vcpu(v, "KVM_EXIT_INTERNAL_ERROR");
+        vm_request(VM_REQUEST_ERROR, "KVM internal error");
+        return false;
+    default: {
+        char *why = g_strdup_printf("unexpected exit reason %u", run->exit_reason);
+        dump_vcpu(v, why);
+        g_free(why);
+        vm_request(VM_REQUEST_ERROR, "unexpected KVM exit");
+        return false;
+    }
+    }
+}
+
+static gpointer vcpu_thread(gpointer opaque)
+{
+    KvmVcpu *v = opaque;
+    v->tid = pthread_self();
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, KVM_VCPU_KICK_SIGNAL);
+    pthread_sigmask(SIG_UNBLOCK, &set, NULL);
+    g_atomic_int_set(&v->started, 1);
+
+    while (!g_atomic_int_get(&v->stop)) {
+        int r = ioctl(v->fd, KVM_RUN, 0);
+        if (r < 0) {
+            if (errno == EINTR || errno == EAGAIN) {
+                continue;
+            }
+            char *why = g_strdup_printf("KVM_RUN: %s", g_strerror(errno));
+            dump_vcpu(v, why);
+            g_free(why);
+            vm_request(VM_REQUEST_ERROR, "KVM_RUN failed");
+            break;
+        }
+        if (!handle_exit(v)) {
+            break;
+        }
+    }
+    return NULL;
+}
+
+bool kvm_vcpus_start(KvmAccel *kvm, GError **errp)
+{
+    /* vCPU threads inherit this mask: the kick signal is only delivered
+     * to them, where it interrupts KVM_RUN */
+    sigset_t set, old;
+    sigemptyset(&set);
+    sigaddset(&set, KVM_VCPU_KICK_SIGNAL);
+    pthread_sigmask(SIG_BLOCK, &set, &old);
+    for (unsigned i = 0; i < kvm->topo.ncpus; i++) {
+        KvmVcpu *v = &kvm->vcpus[i];
+        g_atomic_int_set(&v->stop, 0);
+        v->run->immediate_exit = 0;
+        char name[16];
+        snprintf(name, sizeof(name), "vcpu%u", i);
+        v->thread = g_thread_try_new(name, vcpu_thread, v, NULL);
+        if (!v->thread) {
+            g_set_error(errp, HM_ERROR, 0, "cannot start vCPU thread %u", i);
+            kvm->running = true;
+            kvm_vcpus_stop(kvm);
+            return false;
+        }
+    }
+    kvm->running = true;
+    return true;
+}
+
+void kvm_vcpus_stop(KvmAccel *kvm)
+{
+    if (!kvm->running || !kvm->vcpus) {
+        return;
+    }
+    for (unsigned i = 0; i < kvm->topo.ncpus; i++) {
+        KvmVcpu *v = &kvm->vcpus[i];
+        g_atomic_int_set(&v->stop, 1);
+        if (v->run) {
+            v->run->immediate_exit = 1;
+        }
+    }
+    for (unsigned i = 0; i < kvm->topo.ncpus; i++) {
+        KvmVcpu *v = &kvm->vcpus[i];
+        if (!v->thread) {
+            continue;
+        }
+        /* keep kicking until the thread is out: a signal that lands just
+         * before KVM_RUN is covered by immediate_exit */
+        while (!g_atomic_int_get(&v->started)) {
+            g_usleep(100);
+        }
+        pthread_kill(v->tid, KVM_VCPU_KICK_SIGNAL);
+        g_thread_join(v->thread);
+        v->thread = NULL;
+        g_atomic_int_set(&v->started, 0);
+    }
+    kvm->running = false;
+}

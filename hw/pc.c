@@ -1,0 +1,421 @@
+/*
+ * pc.c - the machine recipe: files, RAM, chipset, ISA devices, fw_cfg,
+ * KVM; reset and teardown in reverse order.
+ */
+#include "hw/pc.h"
+#include "hw/acpi_piix4.h"
+#include "hw/fw_cfg.h"
+#include "hw/fw_event_port.h"
+#include "hw/hotmem-pc.h"
+#include "hw/i440fx.h"
+#include "hw/i8042.h"
+#include "hw/pc_kernel.h"
+#include "hw/pc_memmap.h"
+#include "hw/piix3.h"
+#include "hw/rtc_cmos.h"
+#include "hw/serial.h"
+#include "hotmem/guest-mem.h"
+#include "hotmem/io.h"
+#include "hotmem/kvm.h"
+#include "hotmem/main-loop.h"
+#include "hotmem/util.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+#define PC_LEGACY_VGA_START 0xa0000ULL
+#define PC_LEGACY_ROM_START 0xc0000ULL
+
+struct PcMachine {
+    MachineConfig cfg;
+    PcMemoryLayout layout;
+    PcKernelImage kernel;
+    bool has_kernel;
+    GBytes *bios;
+
+    uint8_t *low_ram;                 /* host mapping of [0, below_4g) */
+    uint8_t *high_ram;                /* host mapping of RAM above 4 GiB */
+    uint8_t *rom;                     /* the firmware image, read-only to the guest */
+    RamBlock *ram_low;                /* [0, 0xa0000) */
+    RamBlock *ram_shadow;             /* [0xc0000, below_4g), firmware copy at 0xe0000 */
+    RamBlock *ram_high;
+    RamBlock *rom_block;
+
+    KvmAccel *kvm;
+    IrqLine irq[24];
+    int serial_fd;
+
+    I440fxState *i440fx;
+    Piix3State *piix3;
+    AcpiPiix4State *pm;
+    FwCfgState *fw_cfg;
+    SerialState *serial;
+    RtcCmosState *rtc;
+    I8042State *kbd;
+    FwEventPort *fw_events;
+
+    int64_t start_ns;
+    unsigned boots;
+};
+
+static char *default_bios_path(void)
+{
+    g_autofree char *exe = g_file_read_link("/proc/self/exe", NULL);
+    g_autofree char *dir = exe ? g_path_get_dirname(exe) : g_strdup(".");
+    return g_build_filename(dir, "seabios", "out", "bios.bin", NULL);
+}
+
+static bool load_bios(PcMachine *pc, GError **errp)
+{
+    g_autofree char *path = pc->cfg.bios ? g_strdup(pc->cfg.bios) : default_bios_path();
+    char *data;
+    gsize len;
+    GError *err = NULL;
+    if (!g_file_get_contents(path, &data, &len, &err)) {
+        g_set_error(errp, HM_ERROR, 0, "-bios: %s", err->message);
+        g_error_free(err);
+        return false;
+    }
+    if (len == 0 || len % 0x10000 || len > HM_BIOS_SIZE) {
+        g_set_error(errp, HM_ERROR, 0,
+                    "-bios: %s is %zu bytes; a multiple of 64 KiB up to 128 KiB is needed",
+                    path, (size_t)len);
+        g_free(data);
+        return false;
+    }
+    pc->bios = g_bytes_new_take(data, len);
+    return true;
+}
+
+static uint8_t *map_anonymous(uint64_t size, const char *what, GError **errp)
+{
+    void *p = mmap(NULL, size, PROT_READ | PROT_WRITE,
+                   MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    if (p == MAP_FAILED) {
+        g_set_error(errp, HM_ERROR, 0, "cannot map %s (%" PRIu64 " bytes): %s", what, size,
+                    g_strerror(errno));
+        return NULL;
+    }
+    return p;
+}
+
+static bool setup_ram(PcMachine *pc, GError **errp)
+{
+    const PcMemoryLayout *l = &pc->layout;
+    pc->low_ram = map_anonymous(l->below_4g, "RAM", errp);
+    if (!pc->low_ram) {
+        return false;
+    }
+    /* 0xa0000-0xbffff is the legacy VGA window: no RAM, reads all-ones */
+    pc->ram_low = ram_block_add("ram-low", 0, PC_LEGACY_VGA_START, pc->low_ram, false, errp);
+    if (!pc->ram_low) {
+        return false;
+    }
+    pc->ram_shadow = ram_block_add("ram-below-4g", PC_LEGACY_ROM_START,
+                                   l->below_4g - PC_LEGACY_ROM_START,
+                                   pc->low_ram + PC_LEGACY_ROM_START, false, errp);
+    if (!pc->ram_shadow) {
+        return false;
+    }
+    if (l->above_4g) {
+        pc->high_ram = map_anonymous(l->above_4g, "RAM above 4 GiB", errp);
+        if (!pc->high_ram) {
+            return false;
+        }
+        pc->ram_high = ram_block_add("ram-above-4g", HM_4GIB, l->above_4g, pc->high_ram,
+                                     false, errp);
+        if (!pc->ram_high) {
+            return false;
+        }
+    }
+    gsize bios_len;
+    const void *bios = g_bytes_get_data(pc->bios, &bios_len);
+    pc->rom = map_anonymous(bios_len, "firmware", errp);
+    if (!pc->rom) {
+        return false;
+    }
+    memcpy(pc->rom, bios, bios_len);
+    pc->rom_block = ram_block_add("bios", HM_4GIB - bios_len, bios_len, pc->rom, true, errp);
+    return pc->rom_block != NULL;
+}
+
+/* The reset-time view of 0xe0000-0xfffff: a copy of the firmware's top
+ * 128 KiB, as a BIOS shadow would leave it. */
+static void copy_rom_shadow(PcMachine *pc)
+{
+    gsize len = g_bytes_get_size(pc->bios);
+    gsize shadow = MIN(len, (gsize)(0x100000 - HM_BIOS_LOW_ALIAS));
+    memcpy(pc->low_ram + 0x100000 - shadow, pc->rom + len - shadow, shadow);
+}
+
+static bool setup_fw_cfg(PcMachine *pc, GError **errp)
+{
+    pc->fw_cfg = fw_cfg_new(errp);
+    if (!pc->fw_cfg) {
+        return false;
+    }
+    FwCfgState *f = pc->fw_cfg;
+    fw_cfg_add_i64(f, HM_FW_CFG_RAM_SIZE, pc->layout.ram_size);
+    fw_cfg_add_i16(f, HM_FW_CFG_NB_CPUS, pc->cfg.ncpus);
+    fw_cfg_add_i16(f, HM_FW_CFG_MAX_CPUS, pc->cfg.ncpus);
+
+    GArray *e820 = pc_e820_build(&pc->layout);
+    bool ok = fw_cfg_add_file(f, HM_FW_CFG_FILE_E820, e820->data,
+                              e820->len * sizeof(PcE820Entry), errp);
+    g_array_free(e820, TRUE);
+    if (!ok) {
+        return false;
+    }
+    uint64_t reserved_end = GUINT64_TO_LE(pc_memory_layout_high_end(&pc->layout));
+    if (!fw_cfg_add_file(f, HM_FW_CFG_FILE_RESERVED_MEM_END, &reserved_end,
+                         sizeof(reserved_end), errp)) {
+        return false;
+    }
+    if (pc->has_kernel) {
+        PcKernelImage *k = &pc->kernel;
+        gsize len;
+        const void *data = g_bytes_get_data(k->setup, &len);
+        fw_cfg_add_i32(f, HM_FW_CFG_SETUP_SIZE, len);
+        fw_cfg_add_bytes(f, HM_FW_CFG_SETUP_DATA, data, len);
+        data = g_bytes_get_data(k->kernel, &len);
+        fw_cfg_add_i32(f, HM_FW_CFG_KERNEL_SIZE, len);
+        fw_cfg_add_bytes(f, HM_FW_CFG_KERNEL_DATA, data, len);
+        if (k->initrd) {
+            data = g_bytes_get_data(k->initrd, &len);
+            fw_cfg_add_i32(f, HM_FW_CFG_INITRD_SIZE, len);
+            fw_cfg_add_bytes(f, HM_FW_CFG_INITRD_DATA, data, len);
+        }
+        len = strlen(k->cmdline) + 1;
+        fw_cfg_add_i32(f, HM_FW_CFG_CMDLINE_SIZE, len);
+        fw_cfg_add_bytes(f, HM_FW_CFG_CMDLINE_DATA, k->cmdline, len);
+    }
+    return true;
+}
+
+static bool open_serial_backend(PcMachine *pc, GError **errp)
+{
+    pc->serial_fd = -1;
+    switch (pc->cfg.serial) {
+    case SERIAL_BACKEND_STDIO:
+        pc->serial_fd = STDOUT_FILENO;
+        return true;
+    case SERIAL_BACKEND_NONE:
+        return true;
+    case SERIAL_BACKEND_FILE:
+        pc->serial_fd = open(pc->cfg.serial_path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
+                             0600);
+        if (pc->serial_fd < 0) {
+            g_set_error(errp, HM_ERROR, 0, "-serial: cannot open %s: %s", pc->cfg.serial_path,
+                        g_strerror(errno));
+            return false;
+        }
+        return true;
+    }
+    return true;
+}
+
+static bool setup_devices(PcMachine *pc, GError **errp)
+{
+    for (unsigned i = 0; i < G_N_ELEMENTS(pc->irq); i++) {
+        pc->irq[i] = (IrqLine){ .set_level = kvm_set_irq, .opaque = pc->kvm, .gsi = i };
+    }
+    pc->i440fx = i440fx_new(errp);
+    if (!pc->i440fx) {
+        return false;
+    }
+    pc->piix3 = piix3_new(errp);
+    if (!pc->piix3) {
+        return false;
+    }
+    pc->i440fx->reset_control_write = piix3_reset_control_write;
+    pc->i440fx->reset_control_read = piix3_reset_control_read;
+    pc->i440fx->reset_control_opaque = pc->piix3;
+    pc->pm = acpi_piix4_new(&pc->irq[HM_SCI_IRQ], errp);
+    if (!pc->pm) {
+        return false;
+    }
+    pc->serial = serial_new(HM_SERIAL0_BASE, &pc->irq[HM_SERIAL0_IRQ], pc->serial_fd, errp);
+    if (!pc->serial) {
+        return false;
+    }
+    pc->rtc = rtc_cmos_new(&pc->irq[HM_CMOS_IRQ], errp);
+    if (!pc->rtc) {
+        return false;
+    }
+    pc->kbd = i8042_new(errp);
+    if (!pc->kbd) {
+        return false;
+    }
+    pc->fw_events = fw_event_port_new(errp);
+    if (!pc->fw_events) {
+        return false;
+    }
+    return setup_fw_cfg(pc, errp);
+}
+
+static void reset_devices(PcMachine *pc)
+{
+    i440fx_reset(pc->i440fx);
+    piix3_reset(pc->piix3);
+    acpi_piix4_reset(pc->pm);
+    serial_reset(pc->serial);
+    rtc_cmos_reset(pc->rtc);
+    i8042_reset(pc->kbd);
+    fw_cfg_reset(pc->fw_cfg);
+    fw_event_port_reset(pc->fw_events);
+    copy_rom_shadow(pc);
+}
+
+PcMachine *pc_machine_new(const MachineConfig *cfg, GError **errp)
+{
+    PcMachine *pc = g_new0(PcMachine, 1);
+    pc->start_ns = hm_clock_ns();
+    pc->serial_fd = -1;
+    pc->cfg = *cfg;
+    /* the strings stay owned by the caller's MachineConfig */
+    pc_memory_layout_init(&pc->layout, cfg->ram_size);
+
+    /* Files and host resources first: a bad value fails before any VM exists. */
+    if (!load_bios(pc, errp)) {
+        goto fail;
+    }
+    if (cfg->kernel) {
+        if (!pc_kernel_load(&pc->kernel, cfg->kernel, cfg->initrd, cfg->append, errp)) {
+            goto fail;
+        }
+        pc->has_kernel = true;
+    }
+    if (!open_serial_backend(pc, errp)) {
+        goto fail;
+    }
+    KvmTopology topo = { .ncpus = cfg->ncpus, .sockets = cfg->sockets, .cores = cfg->cores,
+                         .threads = cfg->threads };
+    pc->kvm = kvm_accel_open(&topo, errp);
+    if (!pc->kvm) {
+        goto fail;
+    }
+    if (!setup_ram(pc, errp) || !setup_devices(pc, errp)) {
+        goto fail;
+    }
+    reset_devices(pc);
+    if (!kvm_vm_create(pc->kvm, errp)) {
+        goto fail;
+    }
+    return pc;
+
+fail:
+    pc_machine_free(pc);
+    return NULL;
+}
+
+static bool pc_machine_reset(void *opaque, GError **errp)
+{
+    PcMachine *pc = opaque;
+    kvm_vcpus_stop(pc->kvm);
+    device_lock();
+    kvm_vm_destroy(pc->kvm);
+    reset_devices(pc);
+    bool ok = kvm_vm_create(pc->kvm, errp);
+    device_unlock();
+    if (!ok) {
+        return false;
+    }
+    pc->boots++;
+    return kvm_vcpus_start(pc->kvm, errp);
+}
+
+static size_t pc_console_input(void *opaque, const uint8_t *buf, size_t len)
+{
+    PcMachine *pc = opaque;
+    return serial_receive(pc->serial, buf, len);
+}
+
+static void write_timing_report(PcMachine *pc, int status)
+{
+    const char *path = g_getenv("HOTMEM_TIMING");
+    if (!path || !*path) {
+        return;
+    }
+    FwEventPort *ev = pc->fw_events;
+    int64_t now = hm_clock_ns();
+#define MS(ns) ((ns) ? ((ns) - pc->start_ns) / 1e6 : -1.0)
+    g_autofree char *json = g_strdup_printf(
+        "{\"exit_status\": %d, \"boots\": %u, \"run_ms\": %.3f,"
+        " \"fw_entry_ms\": %.3f, \"fw_tables_ms\": %.3f, \"kernel_entry_ms\": %.3f,"
+        " \"fw_entry_count\": %u}\n",
+        status, pc->boots + 1, (now - pc->start_ns) / 1e6,
+        MS(ev ? ev->last_ns[HM_FW_EVENT_ENTRY] : 0),
+        MS(ev ? ev->last_ns[HM_FW_EVENT_TABLES_DONE] : 0),
+        MS(ev ? ev->last_ns[HM_FW_EVENT_KERNEL_ENTRY] : 0),
+        ev ? ev->count[HM_FW_EVENT_ENTRY] : 0);
+#undef MS
+    GError *err = NULL;
+    if (!g_file_set_contents(path, json, -1, &err)) {
+        fprintf(stderr, "hotmem: HOTMEM_TIMING: %s\n", err->message);
+        g_error_free(err);
+    }
+}
+
+int pc_machine_run(PcMachine *pc)
+{
+    GError *err = NULL;
+    if (!kvm_vcpus_start(pc->kvm, &err)) {
+        fprintf(stderr, "hotmem: %s\n", err->message);
+        g_error_free(err);
+        return 1;
+    }
+    MainLoopOps ops = {
+        .reset = pc_machine_reset,
+        .console_input = pc_console_input,
+        .opaque = pc,
+    };
+    MainLoopConfig mcfg = {
+        .no_reboot = pc->cfg.no_reboot,
+        .console_stdin = pc->cfg.serial == SERIAL_BACKEND_STDIO,
+    };
+    int status = main_loop_run(&ops, &mcfg);
+    kvm_vcpus_stop(pc->kvm);
+    write_timing_report(pc, status);
+    return status;
+}
+
+void pc_machine_free(PcMachine *pc)
+{
+    if (!pc) {
+        return;
+    }
+    if (pc->kvm) {
+        kvm_vm_destroy(pc->kvm);
+    }
+    fw_event_port_free(pc->fw_events);
+    i8042_free(pc->kbd);
+    rtc_cmos_free(pc->rtc);
+    serial_free(pc->serial);
+    fw_cfg_free(pc->fw_cfg);
+    acpi_piix4_free(pc->pm);
+    piix3_free(pc->piix3);
+    i440fx_free(pc->i440fx);
+    kvm_accel_close(pc->kvm);
+    ram_block_remove_all();
+    if (pc->rom) {
+        munmap(pc->rom, g_bytes_get_size(pc->bios));
+    }
+    if (pc->high_ram) {
+        munmap(pc->high_ram, pc->layout.above_4g);
+    }
+    if (pc->low_ram) {
+        munmap(pc->low_ram, pc->layout.below_4g);
+    }
+    if (pc->serial_fd > STDERR_FILENO) {
+        close(pc->serial_fd);
+    }
+    pc_kernel_clear(&pc->kernel);
+    if (pc->bios) {
+        g_bytes_unref(pc->bios);
+    }
+    g_free(pc);
+}

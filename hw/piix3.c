@@ -1,0 +1,66 @@
+/*
+ * piix3.c - PIIX3 PCI-to-ISA bridge, function 0 of 00:01.
+ *
+ * Only what a guest probes: the identity (multi-function, so the PM
+ * function 3 is found), PIRQ routing registers kept as written, and the
+ * reset control register whose bit 2 resets the machine.
+ */
+#include "hw/piix3.h"
+#include "hw/hotmem-pc.h"
+#include "hotmem/runstate.h"
+
+#define PIIX3_PIRQRC     0x60       /* 0x60-0x63: PIRQ A-D routing */
+#define PIIX3_RCR_SYSRST 0x02
+#define PIIX3_RCR_RST    0x04
+
+void piix3_reset_control_write(void *opaque, uint8_t value)
+{
+    Piix3State *s = opaque;
+    if (value & PIIX3_RCR_RST) {
+        s->reset_control = 0;
+        vm_request(VM_REQUEST_RESET, "reset control register (0xcf9)");
+        return;
+    }
+    s->reset_control = value & PIIX3_RCR_SYSRST;
+}
+
+uint8_t piix3_reset_control_read(void *opaque)
+{
+    Piix3State *s = opaque;
+    return s->reset_control;
+}
+
+void piix3_reset(Piix3State *s)
+{
+    for (int i = 0; i < 4; i++) {
+        s->pci.config[PIIX3_PIRQRC + i] = 0x80;     /* routing disabled */
+    }
+    s->reset_control = 0;
+}
+
+Piix3State *piix3_new(GError **errp)
+{
+    Piix3State *s = g_new0(Piix3State, 1);
+    s->pci.name = "piix3";
+    s->pci.devfn = HM_PIIX3_DEVFN;
+    s->pci.opaque = s;
+    /* header type bit 7: multi-function, or the guest never looks at 01.3 */
+    pci_device_init_config(&s->pci, HM_PCI_VENDOR_INTEL, HM_PIIX3_DEVICE_ID, 0x0601, 0x80);
+    for (int i = 0; i < 4; i++) {
+        s->pci.wmask[PIIX3_PIRQRC + i] = 0x8f;
+    }
+    piix3_reset(s);
+    if (!pci_bus_register(&s->pci, errp)) {
+        g_free(s);
+        return NULL;
+    }
+    return s;
+}
+
+void piix3_free(Piix3State *s)
+{
+    if (s) {
+        pci_bus_unregister(&s->pci);
+        g_free(s);
+    }
+}

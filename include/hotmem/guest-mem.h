@@ -1,0 +1,41 @@
+/*
+ * guest-mem.h - guest physical RAM blocks and safe access to them.
+ *
+ * Every RAM block (low RAM, high RAM, each DIMM) is one host mapping and one
+ * KVM memslot. Device code that touches guest memory (fw_cfg DMA) goes
+ * through guest_mem_range(), which refuses any range not wholly inside one
+ * block, so a hostile guest address can never reach host memory outside RAM.
+ */
+#ifndef HOTMEM_GUEST_MEM_H
+#define HOTMEM_GUEST_MEM_H
+
+#include <glib.h>
+#include <stdbool.h>
+#include <inttypes.h>
+#include <stdint.h>
+
+typedef struct RamBlock {
+    char *name;
+    uint64_t gpa;
+    uint64_t size;
+    uint8_t *host;
+    unsigned slot;        /* KVM memslot number */
+    bool readonly;
+} RamBlock;
+
+/* Registers host memory as guest RAM at gpa (no KVM involvement). */
+RamBlock *ram_block_add(const char *name, uint64_t gpa, uint64_t size,
+                        void *host, bool readonly, GError **errp);
+void ram_block_remove(RamBlock *block);
+void ram_block_remove_all(void);
+/* Visits the blocks in address order. */
+void ram_block_foreach(void (*fn)(RamBlock *block, void *opaque), void *opaque);
+
+/* Host pointer for [gpa, gpa + len) if it lies wholly in one writable (or,
+ * for_write == false, any) RAM block; NULL otherwise (also on overflow). */
+void *guest_mem_range(uint64_t gpa, uint64_t len, bool for_write);
+
+bool guest_mem_read(uint64_t gpa, void *buf, uint64_t len);
+bool guest_mem_write(uint64_t gpa, const void *buf, uint64_t len);
+
+#endif

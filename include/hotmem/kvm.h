@@ -1,0 +1,50 @@
+/*
+ * kvm.h - the KVM accelerator: one VM with in-kernel irqchip and PIT, one
+ * thread per vCPU, memslots for the RAM blocks, I/O exits dispatched to
+ * io_dispatch().
+ *
+ * A machine reset creates a fresh KVM VM on the same host memory, so every
+ * vCPU starts at the architectural reset state (CS base 0xffff0000,
+ * IP 0xfff0) exactly as after power-on.
+ */
+#ifndef HOTMEM_KVM_H
+#define HOTMEM_KVM_H
+
+#include "hotmem/guest-mem.h"
+
+#include <glib.h>
+#include <stdbool.h>
+
+typedef struct KvmTopology {
+    unsigned ncpus;
+    unsigned sockets;
+    unsigned cores;       /* per socket */
+    unsigned threads;     /* per core */
+} KvmTopology;
+
+typedef struct KvmAccel KvmAccel;
+
+/* Opens /dev/kvm and checks what hotmem needs; no VM yet. */
+KvmAccel *kvm_accel_open(const KvmTopology *topo, GError **errp);
+void kvm_accel_close(KvmAccel *kvm);
+
+/* Creates the VM, its irqchip, PIT, interrupt routing, vCPUs (at the reset
+ * vector) and a memslot for every registered RAM block. */
+bool kvm_vm_create(KvmAccel *kvm, GError **errp);
+/* Stops vCPUs (if running) and drops the VM; RAM blocks stay. */
+void kvm_vm_destroy(KvmAccel *kvm);
+
+bool kvm_map_ram(KvmAccel *kvm, RamBlock *block, GError **errp);
+void kvm_unmap_ram(KvmAccel *kvm, RamBlock *block);
+
+bool kvm_vcpus_start(KvmAccel *kvm, GError **errp);
+/* Returns once every vCPU thread has left KVM_RUN and exited. */
+void kvm_vcpus_stop(KvmAccel *kvm);
+
+/* IrqLine callback: opaque is the KvmAccel. */
+void kvm_set_irq(void *opaque, unsigned gsi, int level);
+
+/* APIC ID of vCPU index (matches what CPUID and the MADT report). */
+unsigned kvm_topology_apic_id(const KvmTopology *topo, unsigned index);
+
+#endif

@@ -1,0 +1,119 @@
+/*
+ * hotmem-pc.h - the guest-visible numbers of the hotmem PC machine.
+ *
+ * Constants only (plain #defines, no types, no includes): this one file is
+ * shared by the device model (hw/), the firmware (seabios/, including the
+ * iasl-compiled DSDT, whose preprocessor reads it) and the tests.
+ * docs/specs/ describes what each register does.
+ */
+#ifndef HOTMEM_PC_H
+#define HOTMEM_PC_H
+
+/* ---- Legacy ISA devices ---- */
+#define HM_SERIAL0_BASE          0x3f8
+#define HM_SERIAL0_IRQ           4
+#define HM_CMOS_BASE             0x70      /* index 0x70, data 0x71 */
+#define HM_CMOS_IRQ              8
+#define HM_KBD_DATA_PORT         0x60
+#define HM_KBD_CMD_PORT          0x64
+#define HM_KBD_CMD_RESET         0xfe      /* pulse the CPU reset line */
+
+/* Firmware progress port: the firmware writes one HM_FW_EVENT_* byte at each
+ * milestone, the VMM timestamps it (QEMU ignores the port). */
+#define HM_FW_EVENT_PORT         0x402
+#define HM_FW_EVENT_ENTRY        0x01      /* first instruction after reset */
+#define HM_FW_EVENT_TABLES_DONE  0x02      /* ACPI tables built */
+#define HM_FW_EVENT_KERNEL_ENTRY 0x03      /* about to jump to the kernel */
+
+/* ---- PCI ---- */
+#define HM_PCI_CONFIG_ADDR       0xcf8
+#define HM_PCI_CONFIG_DATA       0xcfc     /* 4 bytes, 0xcfc-0xcff */
+#define HM_RESET_CONTROL_PORT    0xcf9     /* PIIX3 RCR: bit2 = reset */
+#define HM_RESET_CONTROL_VALUE   0x06      /* what the FADT RESET_REG writes */
+
+#define HM_PCI_VENDOR_INTEL      0x8086
+#define HM_I440FX_DEVFN          0x00      /* 00:00.0 host bridge */
+#define HM_I440FX_DEVICE_ID      0x1237
+#define HM_PIIX3_DEVFN           0x08      /* 00:01.0 ISA bridge */
+#define HM_PIIX3_DEVICE_ID       0x7000
+#define HM_PIIX4_PM_DEVFN        0x0b      /* 00:01.3 ACPI PM function */
+#define HM_PIIX4_PM_DEVICE_ID    0x7113
+#define HM_PIIX4_PMBA            0x40      /* config: PM I/O base (bit0 = 1) */
+#define HM_PIIX4_PMREGMISC       0x80      /* config: bit0 = PM I/O enable */
+
+/* ---- ACPI PM (PIIX4 function 3) ---- */
+#define HM_PM_BASE               0xb000
+#define HM_PM_LEN                0x40
+#define HM_PM1A_EVT_OFF          0x00      /* 2 status + 2 enable */
+#define HM_PM1A_CNT_OFF          0x04      /* 2 bytes */
+#define HM_PM_TMR_OFF            0x08      /* 4 bytes, 24-bit counter */
+#define HM_PM_TMR_HZ             3579545
+#define HM_PM1_EVT_TMR_STS       0x0001
+#define HM_PM1_EVT_PWRBTN_STS    0x0100
+#define HM_PM1_EVT_WAK_STS       0x8000
+#define HM_PM1_CNT_SCI_EN        0x0001
+#define HM_PM1_CNT_SLP_TYP_SHIFT 10
+#define HM_PM1_CNT_SLP_TYP_MASK  0x1c00
+#define HM_PM1_CNT_SLP_EN        0x2000
+#define HM_SLP_TYP_S5            0         /* _S5 package value */
+
+#define HM_GPE0_BASE             0xafe0
+#define HM_GPE0_LEN              4         /* 2 status bytes, 2 enable bytes */
+#define HM_GPE_MEMHP_BIT         3         /* \_GPE._E03 */
+#define HM_SCI_IRQ               9         /* level, active high */
+
+/* ---- Memory hotplug register block (docs/specs/acpi_hotplug.txt) ---- */
+#define HM_MEMHP_BASE            0x0a00
+#define HM_MEMHP_LEN             0x20      /* 0x18 standard + extensions */
+#define HM_MEMHP_MAX_SLOTS       256
+
+/* ---- fw_cfg (docs/specs/fwcfg.txt) ---- */
+#define HM_FW_CFG_PORT_SEL       0x510     /* 16-bit selector */
+#define HM_FW_CFG_PORT_DATA      0x511     /* 8-bit data */
+#define HM_FW_CFG_PORT_DMA       0x514     /* 64-bit BE DMA address, hi @0x514 lo @0x518 */
+#define HM_FW_CFG_DMA_SIGNATURE  0x51454d5520434647ULL /* "QEMU CFG" */
+
+#define HM_FW_CFG_SIGNATURE      0x00
+#define HM_FW_CFG_ID             0x01      /* bit0 traditional, bit1 DMA */
+#define HM_FW_CFG_RAM_SIZE       0x03
+#define HM_FW_CFG_NB_CPUS        0x05
+#define HM_FW_CFG_MAX_CPUS       0x0f
+#define HM_FW_CFG_KERNEL_SIZE    0x08
+#define HM_FW_CFG_INITRD_SIZE    0x0b
+#define HM_FW_CFG_KERNEL_DATA    0x11      /* protected-mode part of bzImage */
+#define HM_FW_CFG_INITRD_DATA    0x12
+#define HM_FW_CFG_CMDLINE_SIZE   0x14      /* includes the trailing NUL */
+#define HM_FW_CFG_CMDLINE_DATA   0x15
+#define HM_FW_CFG_SETUP_SIZE     0x17
+#define HM_FW_CFG_SETUP_DATA     0x18      /* real-mode part: (setup_sects+1)*512 */
+#define HM_FW_CFG_FILE_DIR       0x19
+#define HM_FW_CFG_FILE_FIRST     0x20
+
+#define HM_FW_CFG_ID_TRADITIONAL 0x01
+#define HM_FW_CFG_ID_DMA         0x02
+
+#define HM_FW_CFG_DMA_CTL_ERROR  0x01
+#define HM_FW_CFG_DMA_CTL_READ   0x02
+#define HM_FW_CFG_DMA_CTL_SKIP   0x04
+#define HM_FW_CFG_DMA_CTL_SELECT 0x08
+#define HM_FW_CFG_DMA_CTL_WRITE  0x10
+
+#define HM_FW_CFG_FILE_E820              "etc/e820"
+#define HM_FW_CFG_FILE_RESERVED_MEM_END  "etc/reserved-memory-end"
+
+/* e820 entry types (etc/e820 and boot_params) */
+#define HM_E820_RAM              1
+#define HM_E820_RESERVED         2
+#define HM_E820_ACPI             3
+#define HM_E820_NVS              4
+
+/* ---- Memory map ---- */
+#define HM_PCI_HOLE_START        0xe0000000ULL  /* low RAM ends here at most */
+#define HM_BIOS_SIZE             0x20000        /* 128 KiB at 4 GiB - 128 KiB */
+#define HM_BIOS_BASE             0xfffe0000ULL
+#define HM_BIOS_LOW_ALIAS        0xe0000        /* 0xe0000-0xfffff */
+#define HM_IOAPIC_BASE           0xfec00000ULL
+#define HM_LAPIC_BASE            0xfee00000ULL
+#define HM_4GIB                  0x100000000ULL
+
+#endif

@@ -1,0 +1,121 @@
+/*
+ * ram.c - the registry of guest RAM blocks and bounds-checked access.
+ */
+#include "hotmem/guest-mem.h"
+#include "hotmem/util.h"
+
+#include <string.h>
+
+static GPtrArray *blocks;
+
+static gint block_cmp(gconstpointer a, gconstpointer b)
+{
+    const RamBlock *x = *(RamBlock *const *)a;
+    const RamBlock *y = *(RamBlock *const *)b;
+    return x->gpa < y->gpa ? -1 : x->gpa > y->gpa;
+}
+
+/* KVM memslot numbers are reused, so a long run of hot add/remove cycles
+ * never exhausts them. */
+static unsigned lowest_free_slot(void)
+{
+    for (unsigned slot = 0;; slot++) {
+        bool used = false;
+        for (guint i = 0; i < blocks->len && !used; i++) {
+            used = ((RamBlock *)g_ptr_array_index(blocks, i))->slot == slot;
+        }
+        if (!used) {
+            return slot;
+        }
+    }
+}
+
+RamBlock *ram_block_add(const char *name, uint64_t gpa, uint64_t size,
+                        void *host, bool readonly, GError **errp)
+{
+    if (!blocks) {
+        blocks = g_ptr_array_new();
+    }
+    if (size == 0 || gpa + size < gpa) {
+        g_set_error(errp, HM_ERROR, 0, "RAM block %s: invalid range", name);
+        return NULL;
+    }
+    for (guint i = 0; i < blocks->len; i++) {
+        RamBlock *b = g_ptr_array_index(blocks, i);
+        if (gpa < b->gpa + b->size && b->gpa < gpa + size) {
+            g_set_error(errp, HM_ERROR, 0,
+                        "RAM block %s [0x%" PRIx64 ", 0x%" PRIx64 ") overlaps %s",
+                        name, gpa, gpa + size, b->name);
+            return NULL;
+        }
+    }
+    RamBlock *b = g_new0(RamBlock, 1);
+    b->slot = lowest_free_slot();
+    b->name = g_strdup(name);
+    b->gpa = gpa;
+    b->size = size;
+    b->host = host;
+    b->readonly = readonly;
+    g_ptr_array_add(blocks, b);
+    g_ptr_array_sort(blocks, block_cmp);
+    return b;
+}
+
+void ram_block_remove(RamBlock *block)
+{
+    if (blocks && g_ptr_array_remove(blocks, block)) {
+        g_free(block->name);
+        g_free(block);
+    }
+}
+
+void ram_block_remove_all(void)
+{
+    while (blocks && blocks->len) {
+        ram_block_remove(g_ptr_array_index(blocks, 0));
+    }
+}
+
+void ram_block_foreach(void (*fn)(RamBlock *block, void *opaque), void *opaque)
+{
+    for (guint i = 0; blocks && i < blocks->len; i++) {
+        fn(g_ptr_array_index(blocks, i), opaque);
+    }
+}
+
+void *guest_mem_range(uint64_t gpa, uint64_t len, bool for_write)
+{
+    if (!blocks || gpa + len < gpa) {
+        return NULL;
+    }
+    for (guint i = 0; i < blocks->len; i++) {
+        RamBlock *b = g_ptr_array_index(blocks, i);
+        if (gpa >= b->gpa && gpa - b->gpa <= b->size && len <= b->size - (gpa - b->gpa)) {
+            if (for_write && b->readonly) {
+                return NULL;
+            }
+            return b->host + (gpa - b->gpa);
+        }
+    }
+    return NULL;
+}
+
+bool guest_mem_read(uint64_t gpa, void *buf, uint64_t len)
+{
+    void *p = guest_mem_range(gpa, len, false);
+    if (!p) {
+        return false;
+    }
+    memcpy(buf, p, len);
+    return true;
+}
+
+bool guest_mem_write(uint64_t gpa, const void *buf, uint64_t len)
+{
+    void *p = guest_mem_range(gpa, len, true);
+    if (!p) {
+        return false;
+    }
+    memcpy(p, buf, len);
+    return true;
+}
