@@ -66,6 +66,40 @@
 #define HM_MEMHP_BASE            0x0a00
 #define HM_MEMHP_LEN             0x20      /* 0x18 standard + extensions */
 #define HM_MEMHP_MAX_SLOTS       256
+/* read registers */
+#define HM_MEMHP_ADDR_LO         0x00
+#define HM_MEMHP_ADDR_HI         0x04
+#define HM_MEMHP_SIZE_LO         0x08
+#define HM_MEMHP_SIZE_HI         0x0c
+#define HM_MEMHP_NODE            0x10
+#define HM_MEMHP_STATUS          0x14
+#define HM_MEMHP_NEXT_PENDING    0x18      /* extension */
+#define HM_MEMHP_SIGNATURE       0x1c      /* extension */
+#define HM_MEMHP_SIGNATURE_VALUE 0x31584d48 /* "HMX1" */
+/* write registers */
+#define HM_MEMHP_SELECTOR        0x00
+#define HM_MEMHP_OST_EVENT       0x04
+#define HM_MEMHP_OST_STATUS      0x08
+#define HM_MEMHP_CONTROL         0x14
+#define HM_MEMHP_POWER_STATE     0x18      /* extension: 0 = D0, 3 = D3 */
+/* status bits */
+#define HM_MEMHP_STS_ENABLED     0x01
+#define HM_MEMHP_STS_INSERT      0x02
+#define HM_MEMHP_STS_REMOVE      0x04
+/* control bits */
+#define HM_MEMHP_CTL_CLEAR_INSERT 0x02
+#define HM_MEMHP_CTL_CLEAR_REMOVE 0x04
+#define HM_MEMHP_CTL_EJECT       0x08
+/* fw_cfg "etc/hotplug-memory" */
+#define HM_FW_CFG_FILE_HOTPLUG_MEMORY "etc/hotplug-memory"
+#define HM_HPMEM_MAGIC           0x504d4848 /* "HHMP" */
+#define HM_HPMEM_VERSION         1
+#define HM_HPMEM_HEADER_SIZE     40
+#define HM_HPMEM_ENTRY_SIZE      32
+#define HM_HPMEM_F_POPULATED     0x01
+#define HM_HPMEM_F_HOTPLUGGABLE  0x02
+#define HM_DIMM_ALIGN            0x40000000ULL /* 1 GiB */
+#define HM_DIMM_SIZE_UNIT        0x08000000ULL /* 128 MiB: the guest's memory block */
 
 /* ---- fw_cfg (docs/specs/fwcfg.txt) ---- */
 #define HM_FW_CFG_PORT_SEL       0x510     /* 16-bit selector */

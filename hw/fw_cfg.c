@@ -1,0 +1,350 @@
+/*
+ * fw_cfg.c - firmware configuration device (QEMU-compatible I/O interface).
+ *
+ * Selector at 0x510 (16-bit write), data at 0x511 (8-bit sequential read),
+ * DMA address at 0x514 (big-endian). Items are immutable copies made by the
+ * machine before the guest runs; the guest can only read them. DMA goes
+ * through guest_mem_range() so a hostile descriptor can touch nothing but
+ * the RAM it names. Interface: docs/specs/fwcfg.txt.
+ */
+#include "hw/fw_cfg.h"
+#include "hotmem/guest-mem.h"
+#include "hotmem/io.h"
+#include "hotmem/util.h"
+
+#include <string.h>
+
+#define FW_CFG_CTL_LEN  2       /* selector + data, 0x510-0x511 */
+#define FW_CFG_DMA_LEN  8       /* 0x514-0x51b */
+
+#define FW_CFG_DMA_CTL_KNOWN \
+    (HM_FW_CFG_DMA_CTL_ERROR | HM_FW_CFG_DMA_CTL_READ | HM_FW_CFG_DMA_CTL_SKIP | \
+     HM_FW_CFG_DMA_CTL_SELECT | HM_FW_CFG_DMA_CTL_WRITE)
+
+/* One directory entry as the guest sees it (all big-endian). */
+typedef struct {
+    uint32_t size;
+    uint16_t select;
+    uint16_t reserved;
+    char name[FW_CFG_NAME_LEN];
+} __attribute__((packed)) FwCfgDirEntry;
+
+typedef struct {
+    uint32_t control;
+    uint32_t length;
+    uint64_t address;
+} __attribute__((packed)) FwCfgDmaDesc;
+
+static FwCfgEntry *cur_entry(FwCfgState *s)
+{
+    if (s->cur_key >= FW_CFG_MAX_ENTRIES || !s->entries[s->cur_key].data) {
+        return NULL;
+    }
+    return &s->entries[s->cur_key];
+}
+
+static void fw_cfg_select(FwCfgState *s, uint16_t key)
+{
+    s->cur_offset = 0;
+    /* QEMU's bit 14 (write channel) and bit 15 (arch-local) name no item here */
+    if (key >= FW_CFG_MAX_ENTRIES || !s->entries[key].data) {
+        if (key != FW_CFG_INVALID_KEY) {
+            hm_guest_error("fw_cfg: select of unknown key 0x%x", key);
+        }
+        s->cur_key = FW_CFG_INVALID_KEY;
+        return;
+    }
+    s->cur_key = key;
+}
+
+static uint8_t fw_cfg_read_byte(FwCfgState *s)
+{
+    FwCfgEntry *e = cur_entry(s);
+    if (!e || s->cur_offset >= e->len) {
+        return 0;
+    }
+    return e->data[s->cur_offset++];
+}
+
+static uint64_t fw_cfg_ctl_read(void *opaque, uint64_t offset, unsigned size)
+{
+    FwCfgState *s = opaque;
+    if (offset == 1 && size == 1) {
+        return fw_cfg_read_byte(s);
+    }
+    hm_guest_error("fw_cfg: read of %u bytes at selector offset %" PRIu64, size, offset);
+    return ~0ULL;
+}
+
+static void fw_cfg_ctl_write(void *opaque, uint64_t offset, uint64_t value,
+                             unsigned size)
+{
+    FwCfgState *s = opaque;
+    if (offset == 0 && size == 2) {
+        fw_cfg_select(s, (uint16_t)value);
+        return;
+    }
+    /* data writes were never part of the guest ABI we offer: every item is read-only */
+    hm_guest_error("fw_cfg: write of %u bytes at selector offset %" PRIu64 " ignored",
+                   size, offset);
+}
+
+static const IoOps fw_cfg_ctl_ops = {
+    .read = fw_cfg_ctl_read,
+    .write = fw_cfg_ctl_write,
+    .min_size = 1,
+    .max_size = 2,
+};
+
+/* Runs one descriptor; returns the control word to write back. */
+static uint32_t fw_cfg_dma_run(FwCfgState *s, uint32_t control, uint32_t length,
+                               uint64_t address)
+{
+    uint32_t known = FW_CFG_DMA_CTL_KNOWN;
+    if (control & HM_FW_CFG_DMA_CTL_SELECT) {
+        known |= 0xffff0000u;
+    }
+    if (control & ~known) {
+        hm_guest_error("fw_cfg: DMA control 0x%x has unknown bits", control);
+        return HM_FW_CFG_DMA_CTL_ERROR;
+    }
+    if (control & HM_FW_CFG_DMA_CTL_SELECT) {
+        fw_cfg_select(s, control >> 16);
+    }
+    if (control & HM_FW_CFG_DMA_CTL_WRITE) {
+        hm_guest_error("fw_cfg: DMA write refused (no writable items)");
+        return HM_FW_CFG_DMA_CTL_ERROR;
+    }
+
+    FwCfgEntry *e = cur_entry(s);
+    uint32_t avail = e && s->cur_offset < e->len ? e->len - s->cur_offset : 0;
+    uint32_t n = MIN(length, avail);
+
+    if (control & HM_FW_CFG_DMA_CTL_READ) {
+        uint8_t *dst = length ? guest_mem_range(address, length, true) : NULL;
+        if (length && !dst) {
+            hm_guest_error("fw_cfg: DMA read to [0x%" PRIx64 ", +0x%x) not in writable RAM",
+                           address, length);
+            return HM_FW_CFG_DMA_CTL_ERROR;
+        }
+        if (n) {
+            memcpy(dst, e->data + s->cur_offset, n);
+        }
+        /* past the end of the item the guest gets zeroes, like QEMU */
+        if (length > n) {
+            memset(dst + n, 0, length - n);
+        }
+        s->cur_offset += n;
+    } else if (control & HM_FW_CFG_DMA_CTL_SKIP) {
+        s->cur_offset += n;
+    }
+    return 0;
+}
+
+static void fw_cfg_dma_transfer(FwCfgState *s)
+{
+    uint64_t desc_addr = s->dma_addr;
+    s->dma_addr = 0;
+    uint8_t *p = guest_mem_range(desc_addr, sizeof(FwCfgDmaDesc), true);
+    if (!p) {
+        /* nowhere to report the error: the guest will see control unchanged */
+        hm_guest_error("fw_cfg: DMA descriptor at 0x%" PRIx64 " not in writable RAM",
+                       desc_addr);
+        return;
+    }
+    /* read the descriptor once: other vCPUs may change it under us */
+    FwCfgDmaDesc d;
+    memcpy(&d, p, sizeof(d));
+    uint32_t result = fw_cfg_dma_run(s, GUINT32_FROM_BE(d.control),
+                                     GUINT32_FROM_BE(d.length),
+                                     GUINT64_FROM_BE(d.address));
+    uint32_t be = GUINT32_TO_BE(result);
+    memcpy(p + offsetof(FwCfgDmaDesc, control), &be, sizeof(be));
+}
+
+static uint64_t fw_cfg_dma_read(void *opaque, uint64_t offset, unsigned size)
+{
+    /* byte i of the register is byte i of the big-endian signature */
+    uint64_t value = 0;
+    for (unsigned i = 0; i < size; i++) {
+        uint64_t byte = (HM_FW_CFG_DMA_SIGNATURE >> (8 * (7 - (offset + i)))) & 0xff;
+        value |= byte << (8 * i);
+    }
+    return value;
+}
+
+static void fw_cfg_dma_write(void *opaque, uint64_t offset, uint64_t value,
+                             unsigned size)
+{
+    FwCfgState *s = opaque;
+    if (size == 4 && offset == 0) {
+        uint32_t hi = GUINT32_FROM_BE((uint32_t)value);
+        s->dma_addr = ((uint64_t)hi << 32) | (uint32_t)s->dma_addr;
+    } else if (size == 4 && offset == 4) {
+        uint32_t lo = GUINT32_FROM_BE((uint32_t)value);
+        s->dma_addr = (s->dma_addr & 0xffffffff00000000ULL) | lo;
+        fw_cfg_dma_transfer(s);
+    } else if (size == 8 && offset == 0) {
+        s->dma_addr = GUINT64_FROM_BE(value);
+        fw_cfg_dma_transfer(s);
+    } else {
+        hm_guest_error("fw_cfg: DMA register write of %u bytes at offset %" PRIu64,
+                       size, offset);
+    }
+}
+
+static const IoOps fw_cfg_dma_ops = {
+    .read = fw_cfg_dma_read,
+    .write = fw_cfg_dma_write,
+    .min_size = 1,
+    .max_size = 8,
+};
+
+static void fw_cfg_set_entry(FwCfgState *s, uint16_t key, const void *data, size_t len)
+{
+    FwCfgEntry *e = &s->entries[key];
+    g_free(e->data);
+    /* never NULL, so a zero-length item still exists */
+    e->data = g_malloc(len ? len : 1);
+    if (len) {
+        memcpy(e->data, data, len);
+    }
+    e->len = (uint32_t)len;
+}
+
+static void fw_cfg_rebuild_dir(FwCfgState *s)
+{
+    size_t len = 4 + (size_t)s->nb_files * sizeof(FwCfgDirEntry);
+    uint8_t *dir = g_malloc0(len);
+    uint32_t count = GUINT32_TO_BE(s->nb_files);
+    memcpy(dir, &count, 4);
+    for (unsigned i = 0; i < s->nb_files; i++) {
+        FwCfgDirEntry d = {
+            .size = GUINT32_TO_BE(s->entries[HM_FW_CFG_FILE_FIRST + i].len),
+            .select = GUINT16_TO_BE(HM_FW_CFG_FILE_FIRST + i),
+        };
+        memcpy(d.name, s->file_names[i], FW_CFG_NAME_LEN);
+        memcpy(dir + 4 + i * sizeof(d), &d, sizeof(d));
+    }
+    fw_cfg_set_entry(s, HM_FW_CFG_FILE_DIR, dir, len);
+    g_free(dir);
+}
+
+void fw_cfg_add_bytes(FwCfgState *s, uint16_t key, const void *data, size_t len)
+{
+    g_return_if_fail(key < HM_FW_CFG_FILE_FIRST && key != HM_FW_CFG_FILE_DIR);
+    g_return_if_fail(len <= UINT32_MAX);
+    fw_cfg_set_entry(s, key, data, len);
+}
+
+void fw_cfg_add_i16(FwCfgState *s, uint16_t key, uint16_t value)
+{
+    uint16_t le = GUINT16_TO_LE(value);
+    fw_cfg_add_bytes(s, key, &le, sizeof(le));
+}
+
+void fw_cfg_add_i32(FwCfgState *s, uint16_t key, uint32_t value)
+{
+    uint32_t le = GUINT32_TO_LE(value);
+    fw_cfg_add_bytes(s, key, &le, sizeof(le));
+}
+
+void fw_cfg_add_i64(FwCfgState *s, uint16_t key, uint64_t value)
+{
+    uint64_t le = GUINT64_TO_LE(value);
+    fw_cfg_add_bytes(s, key, &le, sizeof(le));
+}
+
+bool fw_cfg_add_file(FwCfgState *s, const char *name, const void *data,
+                     size_t len, GError **errp)
+{
+    size_t name_len = strlen(name);
+    if (name_len == 0 || name_len >= FW_CFG_NAME_LEN) {
+        g_set_error(errp, HM_ERROR, 0,
+                    "fw_cfg file name '%s' must be 1 to %d characters",
+                    name, FW_CFG_NAME_LEN - 1);
+        return false;
+    }
+    if (len > UINT32_MAX) {
+        g_set_error(errp, HM_ERROR, 0, "fw_cfg file '%s': %zu bytes, limit is %u",
+                    name, len, UINT32_MAX);
+        return false;
+    }
+    if (s->nb_files >= FW_CFG_MAX_FILES) {
+        g_set_error(errp, HM_ERROR, 0, "fw_cfg file '%s': directory full (%d files)",
+                    name, FW_CFG_MAX_FILES);
+        return false;
+    }
+    unsigned pos = 0;
+    while (pos < s->nb_files) {
+        int cmp = strcmp(name, s->file_names[pos]);
+        if (cmp == 0) {
+            g_set_error(errp, HM_ERROR, 0, "fw_cfg file '%s' already exists", name);
+            return false;
+        }
+        if (cmp < 0) {
+            break;
+        }
+        pos++;
+    }
+    /* shift later files up one key, keeping keys in name order as QEMU does */
+    unsigned tail = s->nb_files - pos;
+    memmove(&s->file_names[pos + 1], &s->file_names[pos], tail * FW_CFG_NAME_LEN);
+    memmove(&s->entries[HM_FW_CFG_FILE_FIRST + pos + 1],
+            &s->entries[HM_FW_CFG_FILE_FIRST + pos], tail * sizeof(FwCfgEntry));
+    s->entries[HM_FW_CFG_FILE_FIRST + pos] = (FwCfgEntry){ 0 };
+    memset(s->file_names[pos], 0, FW_CFG_NAME_LEN);
+    memcpy(s->file_names[pos], name, name_len);
+    s->nb_files++;
+    fw_cfg_set_entry(s, HM_FW_CFG_FILE_FIRST + pos, data, len);
+    fw_cfg_rebuild_dir(s);
+    return true;
+}
+
+void fw_cfg_reset(FwCfgState *s)
+{
+    s->cur_key = HM_FW_CFG_SIGNATURE;
+    s->cur_offset = 0;
+    s->dma_addr = 0;
+}
+
+FwCfgState *fw_cfg_new(GError **errp)
+{
+    FwCfgState *s = g_new0(FwCfgState, 1);
+
+    if (!io_register(IO_SPACE_PORT, HM_FW_CFG_PORT_SEL, FW_CFG_CTL_LEN,
+                     &fw_cfg_ctl_ops, s, "fw_cfg", errp)) {
+        fw_cfg_free(s);
+        return NULL;
+    }
+    s->registered_ctl = true;
+    if (!io_register(IO_SPACE_PORT, HM_FW_CFG_PORT_DMA, FW_CFG_DMA_LEN,
+                     &fw_cfg_dma_ops, s, "fw_cfg-dma", errp)) {
+        fw_cfg_free(s);
+        return NULL;
+    }
+    s->registered_dma = true;
+
+    fw_cfg_add_bytes(s, HM_FW_CFG_SIGNATURE, "QEMU", 4);
+    fw_cfg_add_i32(s, HM_FW_CFG_ID, HM_FW_CFG_ID_TRADITIONAL | HM_FW_CFG_ID_DMA);
+    fw_cfg_rebuild_dir(s);
+    fw_cfg_reset(s);
+    return s;
+}
+
+void fw_cfg_free(FwCfgState *s)
+{
+    if (!s) {
+        return;
+    }
+    if (s->registered_ctl) {
+        io_unregister(IO_SPACE_PORT, HM_FW_CFG_PORT_SEL);
+    }
+    if (s->registered_dma) {
+        io_unregister(IO_SPACE_PORT, HM_FW_CFG_PORT_DMA);
+    }
+    for (unsigned i = 0; i < FW_CFG_MAX_ENTRIES; i++) {
+        g_free(s->entries[i].data);
+    }
+    g_free(s);
+}
