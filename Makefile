@@ -13,7 +13,13 @@ ALL_CFLAGS = $(CFLAGS) $(GLIB_CFLAGS) -I. -Iinclude -MMD -MP
 
 LIB_SRCS := $(sort $(wildcard hw/*.c accel/*.c system/*.c util/*.c monitor/*.c))
 GENERATED := qemu-options.def
+# Monitors: C from qapi-schema.json and hmp-commands.hx (the same runs write
+# docs/qmp.md, qmp-commands.hx and docs/hmp.md, which are kept in git).
+QAPI_GEN := qapi-generated.h qapi-generated.c
+GENERATED += $(QAPI_GEN) hmp-commands.def
+GEN_HEADERS := qemu-options.def qapi-generated.h hmp-commands.def
 LIB_OBJS := $(LIB_SRCS:.c=.o)
+LIB_OBJS += qapi-generated.o
 UNIT_TESTS := $(patsubst %.c,%,$(sort $(wildcard tests/unit/test-*.c)))
 FIRMWARE := seabios/out/bios.bin
 
@@ -30,8 +36,18 @@ config-host.mak:
 qemu-options.def: qemu-options.hx scripts/hxtool.py
 	$(Q)$(PYTHON) scripts/hxtool.py options-def $< > $@.tmp && mv $@.tmp $@
 
+$(QAPI_GEN) docs/qmp.md qmp-commands.hx &: qapi-schema.json scripts/qapi-gen.py
+	@echo "  GEN     $(QAPI_GEN) docs/qmp.md qmp-commands.hx"
+	$(Q)$(PYTHON) scripts/qapi-gen.py $< --h qapi-generated.h --c qapi-generated.c \
+		--md docs/qmp.md --hx qmp-commands.hx && touch $(QAPI_GEN) docs/qmp.md qmp-commands.hx
+
+hmp-commands.def docs/hmp.md &: hmp-commands.hx scripts/hmp-gen.py
+	@echo "  GEN     hmp-commands.def docs/hmp.md"
+	$(Q)$(PYTHON) scripts/hmp-gen.py $< --def hmp-commands.def --md docs/hmp.md && \
+		touch hmp-commands.def docs/hmp.md
+
 vl.o: qemu-options.def
-$(LIB_OBJS): | qemu-options.def
+$(LIB_OBJS) vl.o $(UNIT_TESTS:=.o): | $(GEN_HEADERS)
 
 %.o: %.c config-host.mak
 	@echo "  CC      $@"

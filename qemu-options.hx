@@ -25,10 +25,42 @@ ENDDEF
 
 HEADING(Machine)
 
-DEF(m, HAS_ARG, "-m [size=]SIZE", "guest RAM size (default 512M; a bare number is MiB)")
+DEF(m, HAS_ARG, "-m [size=]SIZE[,slots=N][,maxmem=SIZE]", "guest RAM size (default 512M; a bare number is MiB)")
 Guest RAM. SIZE takes the suffixes K, M, G, T (binary units); a number without
 a suffix means MiB, as in QEMU. The minimum is 32 MiB, the maximum 1 TiB.
 RAM below 4 GiB ends at 3.5 GiB; the rest continues at 4 GiB.
+`slots=N` adds N empty DIMM slots (for `pc-dimm` devices plugged at run time)
+after the `-dimm` slots; -dimm slots plus N may not exceed 256, and N > 0
+needs `maxmem`. `maxmem=SIZE` (a bare number is MiB) is the most memory the
+guest can have: RAM plus every DIMM, at least SIZE. It sizes the memory
+hotplug region above RAM (docs/specs/fwcfg.txt); without it the region only
+holds the -dimm slots.
+ENDDEF
+
+DEF(dimm, HAS_ARG, "-dimm id=NAME[,size=SIZE][,node=N][,populated=on|off]", "declare a DIMM slot (memory that can be hot-plugged)")
+One DIMM slot per option; slots are numbered in command-line order. `id`
+(required, unique) is a letter followed by letters, digits, '-', '_' or '.',
+at most 32 characters; `device_add dimm,id=NAME` and `device_del NAME` use it.
+`size` (default 1G; a bare number is MiB) must be a non-zero multiple of
+128 MiB, at most 1T. `node` (default 0) must name a `-numa` node (only node 0
+exists without -numa). `populated=on` plugs the DIMM before the guest starts
+(it is still removable: DIMMs are never in the e820 map, the guest finds them
+through ACPI); `off` (default) leaves the slot empty. DIMMs are placed above
+RAM, each at a 1 GiB-aligned address; RAM plus all DIMMs must fit in
+`-m maxmem` when it is given, and the whole layout within the guest's
+physical address width. At most 256 slots.
+ENDDEF
+
+DEF(numa, HAS_ARG, "-numa node[,nodeid=N][,cpus=A[-B]][,mem=SIZE]", "define a NUMA node")
+One node per option. `nodeid` defaults to the next free number; node ids must
+be dense from 0 (at most 64 nodes). `cpus` (repeatable) names vCPUs of the
+`-smp` range; a CPU belongs to at most one node, and CPUs that no node names
+go to node 0. `mem` (a bare number is MiB) is the node's share of `-m`: give
+it for every node, summing to the -m size, or for none, in which case RAM is
+split evenly (each node but the last gets RAM / nodes rounded down to 8 MiB,
+the last the rest). A node may have no RAM and still hold DIMMs. Without
+-numa there is one node 0 with every CPU and all RAM. The guest sees the
+nodes in the SRAT (docs/specs/fwcfg.txt, etc/numa).
 ENDDEF
 
 DEF(smp, HAS_ARG, "-smp [cpus=]N[,sockets=S][,cores=C][,threads=T]", "number of vCPUs and their topology (default 1)")
@@ -75,4 +107,23 @@ DEF(serial, HAS_ARG, "-serial stdio|file:PATH|none", "where the 16550 UART at 0x
 `stdio` writes guest output to standard output and feeds standard input to the
 guest; `file:PATH` writes guest output to PATH (created or truncated, mode 0600);
 `none` discards it.
+ENDDEF
+
+HEADING(Monitors)
+
+DEF(qmp, HAS_ARG, "-qmp unix:PATH,server=on,wait=off|stdio", "QMP (JSON) monitor on a unix socket or stdio")
+The QMP server (docs/qmp.md). `unix:PATH,server=on,wait=off` listens on PATH
+(QEMU's older spelling `unix:PATH,server,nowait` is accepted too); the socket
+file is created with mode 0600, a stale socket file is replaced, and the file
+is removed when hotmem exits. Several clients may connect at once. Only a
+listening socket that does not wait for a client is supported: `server=off`
+and `wait=on` are refused. A `,` inside PATH is written `,,`. `stdio` speaks QMP
+on standard input/output, which then cannot be the serial port. May be given
+several times.
+ENDDEF
+
+DEF(monitor, HAS_ARG, "-monitor stdio|unix:PATH,server=on,wait=off", "HMP (human) monitor on stdio or a unix socket")
+The text monitor (docs/hmp.md), same socket rules as -qmp. `-monitor stdio`
+needs the serial port elsewhere (`-serial none` or `-serial file:PATH`); the
+two cannot share standard input.
 ENDDEF

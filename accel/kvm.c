@@ -99,6 +99,17 @@ void kvm_accel_close(KvmAccel *kvm)
     g_free(kvm);
 }
 
+unsigned kvm_phys_addr_bits(const KvmAccel *kvm)
+{
+    const struct kvm_cpuid2 *c = kvm->supported_cpuid;
+    for (unsigned i = 0; i < c->nent; i++) {
+        if (c->entries[i].function == 0x80000008 && (c->entries[i].eax & 0xff)) {
+            return c->entries[i].eax & 0xff;
+        }
+    }
+    return 36;
+}
+
 /* Legacy IRQs reach both PICs and the IOAPIC; IRQ0 (PIT) is wired to IOAPIC
  * pin 2, matching the interrupt source override in the MADT. */
 static bool setup_irq_routing(KvmAccel *kvm, GError **errp)

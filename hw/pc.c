@@ -9,7 +9,9 @@
 #include "hw/hotmem-pc.h"
 #include "hw/i440fx.h"
 #include "hw/i8042.h"
+#include "hw/pc_dimm.h"
 #include "hw/pc_kernel.h"
+#include "hw/pc_monitor.h"
 #include "hw/pc_memmap.h"
 #include "hw/piix3.h"
 #include "hw/rtc_cmos.h"
@@ -57,6 +59,8 @@ struct PcMachine {
     RtcCmosState *rtc;
     I8042State *kbd;
     FwEventPort *fw_events;
+    PcMonitor *mon;
+    PcDimms *dimms;                   /* DIMM slots, memory hotplug block, their fw_cfg files */
 
     int64_t start_ns;
     unsigned boots;
@@ -170,11 +174,6 @@ static bool setup_fw_cfg(PcMachine *pc, GError **errp)
     if (!ok) {
         return false;
     }
-    uint64_t reserved_end = GUINT64_TO_LE(pc_memory_layout_high_end(&pc->layout));
-    if (!fw_cfg_add_file(f, HM_FW_CFG_FILE_RESERVED_MEM_END, &reserved_end,
-                         sizeof(reserved_end), errp)) {
-        return false;
-    }
     if (pc->has_kernel) {
         PcKernelImage *k = &pc->kernel;
         gsize len;
@@ -254,7 +253,14 @@ static bool setup_devices(PcMachine *pc, GError **errp)
     if (!pc->fw_events) {
         return false;
     }
-    return setup_fw_cfg(pc, errp);
+    if (!setup_fw_cfg(pc, errp)) {
+        return false;
+    }
+    /* after fw_cfg and PM: also publishes etc/reserved-memory-end. DIMMs
+     * must stay below what the guest's CPUs can address. */
+    pc->dimms = pc_dimms_new(&pc->cfg, &pc->layout, kvm_phys_addr_bits(pc->kvm), pc->i440fx, pc->kvm, pc->fw_cfg,
+                             pc->pm, errp);
+    return pc->dimms != NULL;
 }
 
 static void reset_devices(PcMachine *pc)
@@ -262,6 +268,7 @@ static void reset_devices(PcMachine *pc)
     i440fx_reset(pc->i440fx);
     piix3_reset(pc->piix3);
     acpi_piix4_reset(pc->pm);
+    pc_dimms_reset(pc->dimms);
     serial_reset(pc->serial);
     rtc_cmos_reset(pc->rtc);
     i8042_reset(pc->kbd);
@@ -305,6 +312,10 @@ PcMachine *pc_machine_new(const MachineConfig *cfg, GError **errp)
     if (!kvm_vm_create(pc->kvm, errp)) {
         goto fail;
     }
+    pc->mon = pc_monitor_new(&pc->cfg, pc->kvm, pc->pm, errp);
+    if (!pc->mon) {
+        goto fail;
+    }
     return pc;
 
 fail:
@@ -325,6 +336,9 @@ static bool pc_machine_reset(void *opaque, GError **errp)
         return false;
     }
     pc->boots++;
+    if (!pc_monitor_vm_running(pc->mon)) {
+        return true;                  /* 'stop' holds across reset until 'cont' */
+    }
     return kvm_vcpus_start(pc->kvm, errp);
 }
 
@@ -388,9 +402,11 @@ void pc_machine_free(PcMachine *pc)
     if (!pc) {
         return;
     }
+    pc_monitor_free(pc->mon);
     if (pc->kvm) {
         kvm_vm_destroy(pc->kvm);
     }
+    pc_dimms_free(pc->dimms);
     fw_event_port_free(pc->fw_events);
     i8042_free(pc->kbd);
     rtc_cmos_free(pc->rtc);

@@ -7,6 +7,7 @@
 #include "hotmem/main-loop.h"
 #include "hotmem/io.h"
 #include "hotmem/runstate.h"
+#include "monitor/monitor.h"
 
 #include <errno.h>
 #include <glib-unix.h>
@@ -82,7 +83,9 @@ static gboolean on_request(gint fd, GIOCondition cond, gpointer opaque)
         perror("hotmem: eventfd");
     }
     const char *reason;
-    switch (vm_request_take(&reason)) {
+    VmRequest req = vm_request_take(&reason);
+    monitor_runstate_event(req, reason, ml->cfg->no_reboot);
+    switch (req) {
     case VM_REQUEST_NONE:
         break;
     case VM_REQUEST_RESET:

@@ -44,6 +44,10 @@ void kvm_vcpus_stop(KvmAccel *kvm);
 /* IrqLine callback: opaque is the KvmAccel. */
 void kvm_set_irq(void *opaque, unsigned gsi, int level);
 
+/* Guest physical address width KVM reports (CPUID 0x80000008 EAX[7:0]);
+ * 36 when the leaf is missing, as the architecture defines. */
+unsigned kvm_phys_addr_bits(const KvmAccel *kvm);
+
 /* APIC ID of vCPU index (matches what CPUID and the MADT report). */
 unsigned kvm_topology_apic_id(const KvmTopology *topo, unsigned index);
 

@@ -18,6 +18,10 @@
 #define HM_MAX_CPUS           64
 #define HM_MAX_CMDLINE        4095
 #define HM_MAX_NAME           64
+#define HM_MAX_DIMM_SLOTS     256     /* = HM_MEMHP_MAX_SLOTS: -dimm + -m slots */
+#define HM_MAX_DIMM_ID        32
+#define HM_MAX_DIMM_SIZE      (1ULL << 40)
+#define HM_MAX_NUMA_NODES     64
 
 typedef enum {
     SERIAL_BACKEND_STDIO,
@@ -25,8 +29,46 @@ typedef enum {
     SERIAL_BACKEND_NONE,
 } SerialBackend;
 
+/* One -qmp or -monitor option (parsed by monitor/monitor-opts.c). */
+typedef enum {
+    MONITOR_PROTOCOL_QMP,
+    MONITOR_PROTOCOL_HMP,
+} MonitorProtocol;
+
+typedef struct MonitorConfig {
+    MonitorProtocol protocol;
+    char *path;               /* unix socket path; NULL for stdio */
+} MonitorConfig;
+
+/* One -dimm option: a slot with a fixed size and node. */
+typedef struct DimmConfig {
+    char *id;
+    uint64_t size;
+    unsigned node;
+    bool populated;           /* plugged before the guest starts */
+} DimmConfig;
+
+/* One -numa node option. */
+typedef struct NumaNodeConfig {
+    bool given;
+    uint64_t cpus;            /* bit i: CPU i (HM_MAX_CPUS <= 64) */
+    uint64_t mem;
+    bool has_mem;
+} NumaNodeConfig;
+
 typedef struct MachineConfig {
     uint64_t ram_size;
+    uint64_t maxmem;          /* -m maxmem=; 0 when not given */
+    unsigned extra_slots;     /* -m slots=: empty slots beyond the -dimm ones */
+    DimmConfig *dimms;        /* in command-line (= slot) order */
+    unsigned ndimms;
+    /* -numa as given (indexed by nodeid), then resolved after parsing:
+     * nnodes >= 1, node_mem sums to ram_size, cpu_node for every CPU. */
+    bool numa_given;
+    NumaNodeConfig numa[HM_MAX_NUMA_NODES];
+    unsigned nnodes;
+    uint64_t node_mem[HM_MAX_NUMA_NODES];
+    unsigned cpu_node[HM_MAX_CPUS];
     unsigned ncpus;
     unsigned sockets, cores, threads;
     char *kernel;
@@ -41,6 +83,8 @@ typedef struct MachineConfig {
     bool no_reboot;
     bool want_help;
     bool want_version;
+    MonitorConfig *monitors;  /* -qmp / -monitor, in command-line order */
+    unsigned nmonitors;
 } MachineConfig;
 
 /* Fills cfg from argv (argv[0] is the program). On error cfg holds what was

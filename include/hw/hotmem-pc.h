@@ -36,6 +36,16 @@
 #define HM_I440FX_DEVICE_ID      0x1237
 #define HM_PIIX3_DEVFN           0x08      /* 00:01.0 ISA bridge */
 #define HM_PIIX3_DEVICE_ID       0x7000
+#define HM_PIIX3_PIRQRC          0x60      /* config: PIRQ A-D -> ISA IRQ, 1 byte each */
+
+/* PCI INTx: bus-0 slot S, interrupt pin P (config 0x3d, 1 = INTA) raises
+ * PIRQ (S - 1 + P - 1) mod 4 (A = 0), which reaches the ISA IRQ / IOAPIC
+ * GSI below: level-triggered, active high (firmware: PIRQRC, interrupt
+ * line registers, SSDT _PRT, MADT overrides). */
+#define HM_PCI_PIRQA_IRQ         10
+#define HM_PCI_PIRQB_IRQ         10
+#define HM_PCI_PIRQC_IRQ         11
+#define HM_PCI_PIRQD_IRQ         11
 #define HM_PIIX4_PM_DEVFN        0x0b      /* 00:01.3 ACPI PM function */
 #define HM_PIIX4_PM_DEVICE_ID    0x7113
 #define HM_PIIX4_PMBA            0x40      /* config: PM I/O base (bit0 = 1) */
@@ -134,6 +144,7 @@
 
 #define HM_FW_CFG_FILE_E820              "etc/e820"
 #define HM_FW_CFG_FILE_RESERVED_MEM_END  "etc/reserved-memory-end"
+#define HM_FW_CFG_FILE_NUMA              "etc/numa"  /* docs/specs/fwcfg.txt */
 
 /* e820 entry types (etc/e820 and boot_params) */
 #define HM_E820_RAM              1

@@ -1,0 +1,471 @@
+/*
+ * dimm.c - DIMM devices, the dimmbus and placement in the hotplug region.
+ *
+ * Layout and phases: include/hw/dimm.h; the region is described in
+ * docs/specs/fwcfg.txt (etc/hotplug-memory). Each plugged DIMM is its own
+ * anonymous MAP_NORESERVE mapping, RAM block and KVM memslot, so an unplug
+ * gives the host its memory back at once.
+ */
+#include "hw/dimm.h"
+#include "hotmem/util.h"
+
+#include <errno.h>
+#include <string.h>
+#include <sys/mman.h>
+
+static uint64_t round_up(uint64_t v, uint64_t align, bool *overflow)
+{
+    uint64_t r;
+    if (__builtin_add_overflow(v, align - 1, &r)) {
+        *overflow = true;
+        return 0;
+    }
+    return r & ~(align - 1);
+}
+
+DimmBus *dimm_bus_new(void *parent, KvmAccel *kvm, unsigned nnodes, uint64_t ram_size,
+                      uint64_t maxmem)
+{
+    DimmBus *bus = g_new0(DimmBus, 1);
+    bus->name = DIMM_BUS_NAME;
+    bus->parent = parent;
+    bus->kvm = kvm;
+    bus->nnodes = nnodes ? nnodes : 1;
+    bus->ram_size = ram_size;
+    bus->maxmem = maxmem;
+    return bus;
+}
+
+DimmDevice *dimm_device_new(const char *id, uint64_t size, unsigned node,
+                            const char *memdev, unsigned slot, uint64_t base)
+{
+    DimmDevice *dev = g_new0(DimmDevice, 1);
+    dev->id = g_strdup(id);
+    dev->size = size;
+    dev->node = node;
+    dev->memdev = g_strdup(memdev);
+    dev->slot = slot;
+    dev->base = base;
+    return dev;
+}
+
+void dimm_device_free(DimmDevice *dev)
+{
+    if (!dev) {
+        return;
+    }
+    g_free(dev->id);
+    g_free(dev->memdev);
+    g_free(dev);
+}
+
+/* Drops the memory of a device without telling anyone: the memslot first,
+ * so the guest can no longer reach the pages that munmap gives back. */
+static void dimm_release_memory(DimmBus *bus, DimmDevice *dev)
+{
+    if (dev->ram) {
+        if (bus->kvm) {
+            kvm_unmap_ram(bus->kvm, dev->ram);
+        }
+        ram_block_remove(dev->ram);
+        dev->ram = NULL;
+    }
+    if (dev->host) {
+        munmap(dev->host, dev->size);
+        dev->host = NULL;
+    }
+}
+
+void dimm_bus_free(DimmBus *bus)
+{
+    if (!bus) {
+        return;
+    }
+    for (unsigned i = 0; i < bus->nslots; i++) {
+        if (bus->slots[i]) {
+            dimm_release_memory(bus, bus->slots[i]);
+            dimm_device_free(bus->slots[i]);
+        }
+    }
+    g_free(bus);
+}
+
+DimmDevice *dimm_bus_find(const DimmBus *bus, const char *id)
+{
+    for (unsigned i = 0; i < bus->nslots; i++) {
+        if (bus->slots[i] && !strcmp(bus->slots[i]->id, id)) {
+            return bus->slots[i];
+        }
+    }
+    return NULL;
+}
+
+static bool bus_has_room(DimmBus *bus, unsigned count, GError **errp)
+{
+    if (count > HM_MEMHP_MAX_SLOTS - bus->nslots) {
+        g_set_error(errp, HM_ERROR, 0, "%s: more than %d DIMM slots", bus->name,
+                    HM_MEMHP_MAX_SLOTS);
+        return false;
+    }
+    return true;
+}
+
+DimmDevice *dimm_bus_declare(DimmBus *bus, const char *id, uint64_t size, unsigned node,
+                             bool populated, GError **errp)
+{
+    if (!bus_has_room(bus, 1, errp)) {
+        return NULL;
+    }
+    if (dimm_bus_find(bus, id)) {
+        g_set_error(errp, HM_ERROR, 0, "-dimm: duplicate id '%s'", id);
+        return NULL;
+    }
+    DimmDevice *dev = dimm_device_new(id, size, node, NULL, bus->nslots, 0);
+    dev->declared = true;
+    dev->populated_at_boot = populated;
+    bus->slots[bus->nslots++] = dev;
+    return dev;
+}
+
+bool dimm_bus_add_free_slots(DimmBus *bus, unsigned count, GError **errp)
+{
+    if (!bus_has_room(bus, count, errp)) {
+        return false;
+    }
+    bus->nslots += count;          /* slots[] is zeroed: the new ones are free */
+    return true;
+}
+
+bool dimm_bus_assign_addr(DimmBus *bus, uint64_t ram_end, unsigned phys_bits,
+                          GError **errp)
+{
+    bool overflow = false;
+    uint64_t base = round_up(MAX(ram_end, HM_4GIB), HM_DIMM_ALIGN, &overflow);
+    uint64_t off = 0, declared_sum = 0, next;
+    unsigned free_slots = 0;
+
+    if (phys_bits == 0) {
+        phys_bits = DIMM_DEFAULT_PHYS_BITS;
+    }
+    for (unsigned i = 0; i < bus->nslots && !overflow; i++) {
+        DimmDevice *dev = bus->slots[i];
+        if (!dev || !dev->declared) {
+            free_slots++;
+            continue;
+        }
+        dev->base = base + off;
+        overflow |= __builtin_add_overflow(off, round_up(dev->size, HM_DIMM_ALIGN, &overflow),
+                                           &next);
+        overflow |= __builtin_add_overflow(declared_sum, dev->size, &declared_sum);
+        off = next;
+    }
+    uint64_t size = off;
+    if (bus->maxmem && !overflow) {
+        uint64_t used;
+        overflow |= __builtin_add_overflow(bus->ram_size, declared_sum, &used);
+        if (!overflow && used > bus->maxmem) {
+            g_set_error(errp, HM_ERROR, 0,
+                        "-dimm: RAM plus DIMMs (%" PRIu64 " bytes) is beyond -m maxmem "
+                        "(%" PRIu64 " bytes)", used, bus->maxmem);
+            return false;
+        }
+        overflow |= __builtin_add_overflow(size, bus->maxmem - used, &size);
+    }
+    /* 1 GiB of slack per free slot, so every pc-dimm can be 1 GiB aligned */
+    overflow |= __builtin_add_overflow(size, (uint64_t)free_slots * HM_DIMM_ALIGN, &size);
+    size = round_up(size, HM_DIMM_ALIGN, &overflow);
+    if (bus->nslots == 0) {
+        size = 0;
+    }
+    uint64_t end;
+    overflow |= __builtin_add_overflow(base, size, &end);
+    if (overflow) {
+        g_set_error(errp, HM_ERROR, 0,
+                    "-dimm/-m: the memory hotplug region does not fit in 64 bits "
+                    "(%u slots above 0x%" PRIx64 ")", bus->nslots, ram_end);
+        return false;
+    }
+    if (phys_bits < 64 && end > ((uint64_t)1 << phys_bits)) {
+        g_set_error(errp, HM_ERROR, 0,
+                    "-dimm/-m: the memory hotplug region [0x%" PRIx64 ", 0x%" PRIx64
+                    ") is beyond the guest's %u-bit physical address space (limit 0x%"
+                    PRIx64 ")", base, end, phys_bits, (uint64_t)1 << phys_bits);
+        return false;
+    }
+    bus->region_base = base;
+    bus->region_size = size;
+    return true;
+}
+
+uint64_t dimm_bus_region_end(const DimmBus *bus)
+{
+    return bus->region_base + bus->region_size;
+}
+
+unsigned dimm_bus_plugged_count(const DimmBus *bus)
+{
+    unsigned n = 0;
+    for (unsigned i = 0; i < bus->nslots; i++) {
+        n += bus->slots[i] && bus->slots[i]->enabled;
+    }
+    return n;
+}
+
+uint64_t dimm_bus_plugged_size(const DimmBus *bus)
+{
+    uint64_t n = 0;
+    for (unsigned i = 0; i < bus->nslots; i++) {
+        if (bus->slots[i] && bus->slots[i]->enabled) {
+            n += bus->slots[i]->size;
+        }
+    }
+    return n;
+}
+
+static bool ranges_overlap(uint64_t a, uint64_t alen, uint64_t b, uint64_t blen)
+{
+    return a < b + blen && b < a + alen;
+}
+
+/* The device another device's range [base, base+size) would collide with. */
+static DimmDevice *range_user(DimmBus *bus, const DimmDevice *self, uint64_t base,
+                              uint64_t size)
+{
+    for (unsigned i = 0; i < bus->nslots; i++) {
+        DimmDevice *d = bus->slots[i];
+        /* a declared slot's range stays reserved while it is unplugged */
+        if (d && d != self && ranges_overlap(base, size, d->base, d->size)) {
+            return d;
+        }
+    }
+    return NULL;
+}
+
+/* First fit at 1 GiB boundaries, as QEMU's memory-device allocator does. */
+static bool find_free_range(DimmBus *bus, DimmDevice *dev, uint64_t *out)
+{
+    uint64_t end = dimm_bus_region_end(bus);
+    for (uint64_t a = bus->region_base; a < end && dev->size <= end - a;) {
+        DimmDevice *d = range_user(bus, dev, a, dev->size);
+        if (!d) {
+            *out = a;
+            return true;
+        }
+        bool overflow = false;
+        a = round_up(d->base + d->size, HM_DIMM_ALIGN, &overflow);
+        if (overflow) {
+            break;
+        }
+    }
+    return false;
+}
+
+typedef struct {
+    uint64_t base, size;
+    const char *hit;
+} RamOverlap;
+
+static void check_ram_overlap(RamBlock *block, void *opaque)
+{
+    RamOverlap *o = opaque;
+    if (!o->hit && ranges_overlap(o->base, o->size, block->gpa, block->size)) {
+        o->hit = block->name;
+    }
+}
+
+/* Everything but the host allocation; assigns nothing. */
+static bool pre_plug_check(DimmBus *bus, DimmDevice *dev, unsigned *slot, uint64_t *base,
+                           GError **errp)
+{
+    const char *id = dev->id;
+    if (dev->enabled) {
+        g_set_error(errp, HM_ERROR, 0, "DIMM '%s' is already plugged (slot %u)", id,
+                    dev->slot);
+        return false;
+    }
+    if (!dev->size || dev->size % HM_DIMM_SIZE_UNIT) {
+        g_set_error(errp, HM_ERROR, 0,
+                    "DIMM '%s': size %" PRIu64 " is not a non-zero multiple of 128 MiB",
+                    id, dev->size);
+        return false;
+    }
+    if (dev->node >= bus->nnodes) {
+        g_set_error(errp, HM_ERROR, 0, "DIMM '%s': node %u does not exist (nodes 0-%u)",
+                    id, dev->node, bus->nnodes - 1);
+        return false;
+    }
+    *slot = dev->slot;
+    *base = dev->base;
+    if (dev->declared) {
+        if (dev->slot >= bus->nslots || bus->slots[dev->slot] != dev) {
+            g_set_error(errp, HM_ERROR, 0, "DIMM '%s' is not on %s", id, bus->name);
+            return false;
+        }
+    } else {
+        DimmDevice *other = dimm_bus_find(bus, id);
+        if (other) {
+            g_set_error(errp, HM_ERROR, 0, "id '%s' is already used by slot %u", id,
+                        other->slot);
+            return false;
+        }
+        if (*slot == DIMM_SLOT_AUTO) {
+            for (*slot = 0; *slot < bus->nslots && bus->slots[*slot]; (*slot)++) {
+            }
+            if (*slot == bus->nslots) {
+                g_set_error(errp, HM_ERROR, 0, "no free DIMM slot (%u slots)", bus->nslots);
+                return false;
+            }
+        } else if (*slot >= bus->nslots) {
+            g_set_error(errp, HM_ERROR, 0, "invalid slot %u, valid range is [0-%d]", *slot,
+                        (int)bus->nslots - 1);
+            return false;
+        } else if (bus->slots[*slot]) {
+            g_set_error(errp, HM_ERROR, 0, "slot %u is busy (DIMM '%s')", *slot,
+                        bus->slots[*slot]->id);
+            return false;
+        }
+        if (bus->maxmem) {
+            uint64_t used = bus->ram_size;
+            for (unsigned i = 0; i < bus->nslots; i++) {
+                DimmDevice *d = bus->slots[i];
+                /* declared slots hold their share of maxmem even when empty */
+                if (d && (d->declared || d->enabled)) {
+                    used += d->size;
+                }
+            }
+            if (used > bus->maxmem || dev->size > bus->maxmem - used) {
+                g_set_error(errp, HM_ERROR, 0,
+                            "DIMM '%s': not enough memory left under maxmem: %" PRIu64
+                            " bytes asked, %" PRIu64 " left", id, dev->size,
+                            used > bus->maxmem ? 0 : bus->maxmem - used);
+                return false;
+            }
+        }
+        if (*base == DIMM_ADDR_AUTO && !find_free_range(bus, dev, base)) {
+            g_set_error(errp, HM_ERROR, 0,
+                        "DIMM '%s': no free 1 GiB-aligned range of %" PRIu64
+                        " bytes in the hotplug region", id, dev->size);
+            return false;
+        }
+    }
+    uint64_t end = dimm_bus_region_end(bus);
+    if (*base % HM_DIMM_ALIGN || *base < bus->region_base || *base >= end ||
+        dev->size > end - *base) {
+        g_set_error(errp, HM_ERROR, 0,
+                    "DIMM '%s': [0x%" PRIx64 ", +0x%" PRIx64 ") is not a 1 GiB-aligned "
+                    "range inside the hotplug region [0x%" PRIx64 ", 0x%" PRIx64 ")",
+                    id, *base, dev->size, bus->region_base, end);
+        return false;
+    }
+    DimmDevice *user = range_user(bus, dev, *base, dev->size);
+    if (user) {
+        g_set_error(errp, HM_ERROR, 0, "DIMM '%s': address range conflicts with DIMM '%s'",
+                    id, user->id);
+        return false;
+    }
+    RamOverlap o = { .base = *base, .size = dev->size };
+    ram_block_foreach(check_ram_overlap, &o);
+    if (o.hit) {
+        g_set_error(errp, HM_ERROR, 0, "DIMM '%s': address range overlaps RAM block %s",
+                    id, o.hit);
+        return false;
+    }
+    return true;
+}
+
+bool dimm_bus_pre_plug(DimmBus *bus, DimmDevice *dev, GError **errp)
+{
+    unsigned slot;
+    uint64_t base;
+    if (!pre_plug_check(bus, dev, &slot, &base, errp)) {
+        return false;
+    }
+    if (bus->handler.pre_plug && !bus->handler.pre_plug(bus->handler.opaque, dev, errp)) {
+        return false;
+    }
+    /* last, so a failure above leaves nothing to undo */
+    void *host = mmap(NULL, dev->size, PROT_READ | PROT_WRITE,
+                      MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    if (host == MAP_FAILED) {
+        g_set_error(errp, HM_ERROR, 0, "DIMM '%s': cannot map %" PRIu64 " bytes: %s",
+                    dev->id, dev->size, g_strerror(errno));
+        return false;
+    }
+    dev->host = host;
+    dev->slot = slot;
+    dev->base = base;
+    return true;
+}
+
+void dimm_bus_plug(DimmBus *bus, DimmDevice *dev, bool hotplug)
+{
+    g_return_if_fail(dev->host && !dev->enabled && dev->slot < bus->nslots);
+    g_autofree char *name = g_strdup_printf("dimm-%s", dev->id);
+    GError *err = NULL;
+    /* pre-plug checked the range against every block and device, and
+     * kvm_map_ram only fails when the host is out of memory for the slot
+     * array: plug has no way to report, so it logs and leaves the slot empty */
+    dev->ram = ram_block_add(name, dev->base, dev->size, dev->host, false, &err);
+    if (dev->ram && bus->kvm && !kvm_map_ram(bus->kvm, dev->ram, &err)) {
+        ram_block_remove(dev->ram);
+        dev->ram = NULL;
+    }
+    if (!dev->ram) {
+        g_warning("DIMM '%s' not plugged: %s", dev->id, err->message);
+        g_error_free(err);
+        dimm_release_memory(bus, dev);
+        return;
+    }
+    bus->slots[dev->slot] = dev;
+    dev->enabled = true;
+    dev->hotplugged = hotplug;
+    dev->unplug_requested = false;
+    if (bus->handler.plug) {
+        bus->handler.plug(bus->handler.opaque, dev, hotplug);
+    }
+}
+
+bool dimm_bus_plug_device(DimmBus *bus, DimmDevice *dev, bool hotplug, GError **errp)
+{
+    if (!dimm_bus_pre_plug(bus, dev, errp)) {
+        return false;
+    }
+    dimm_bus_plug(bus, dev, hotplug);
+    if (!dev->enabled) {
+        /* only when the host refused the memslot after all (logged by plug) */
+        g_set_error(errp, HM_ERROR, 0, "DIMM '%s': the host refused its memory slot",
+                    dev->id);
+        return false;
+    }
+    return true;
+}
+
+bool dimm_bus_unplug_request(DimmBus *bus, DimmDevice *dev, GError **errp)
+{
+    if (!dev->enabled || dev->slot >= bus->nslots || bus->slots[dev->slot] != dev) {
+        g_set_error(errp, HM_ERROR, 0, "DIMM '%s' is not plugged", dev->id);
+        return false;
+    }
+    /* a repeated request asks the guest again, as QEMU's device_del does */
+    dev->unplug_requested = true;
+    if (bus->handler.unplug_request) {
+        bus->handler.unplug_request(bus->handler.opaque, dev);
+    }
+    return true;
+}
+
+void dimm_bus_unplug(DimmBus *bus, DimmDevice *dev)
+{
+    g_return_if_fail(dev->slot < bus->nslots && bus->slots[dev->slot] == dev);
+    if (bus->handler.unplug) {
+        bus->handler.unplug(bus->handler.opaque, dev);
+    }
+    dimm_release_memory(bus, dev);
+    dev->enabled = false;
+    dev->hotplugged = false;
+    dev->unplug_requested = false;
+    if (!dev->declared) {
+        bus->slots[dev->slot] = NULL;
+        dimm_device_free(dev);
+    }
+}

@@ -1,0 +1,42 @@
+/*
+ * machine-ops.h - what the monitor asks of the machine.
+ *
+ * The QMP/HMP commands stop, cont, system_reset, system_powerdown, quit and
+ * query-status act through this table, so monitor/ never includes hw/ and
+ * the unit tests drive the commands with a fake machine. hw/pc_monitor.c
+ * fills it for the PC machine. All calls come from the main thread without
+ * the device lock held.
+ */
+#ifndef MONITOR_MACHINE_OPS_H
+#define MONITOR_MACHINE_OPS_H
+
+#include "qapi-generated.h"
+
+#include <glib.h>
+#include <stdbool.h>
+
+typedef struct MonitorMachineOps {
+    RunState (*run_state)(void *opaque);
+    /* pause the vCPUs (called only when running) */
+    bool (*stop)(void *opaque, GError **errp);
+    /* resume them (called only when paused) */
+    bool (*cont)(void *opaque, GError **errp);
+    /* post a reset request; the main loop resets (see MONITOR_REQUEST_RESET) */
+    void (*system_reset)(void *opaque);
+    /* press the ACPI power button; takes the device lock itself */
+    void (*system_powerdown)(void *opaque);
+    /* post a quit request (see MONITOR_REQUEST_QUIT) */
+    void (*quit)(void *opaque);
+    void *opaque;
+} MonitorMachineOps;
+
+/* The reasons the machine passes to vm_request() for the monitor's own
+ * requests, so that monitor_runstate_event() can tell them apart. */
+#define MONITOR_REQUEST_RESET "monitor: system_reset"
+#define MONITOR_REQUEST_QUIT "monitor: quit"
+
+/* ops is copied; NULL unregisters (commands then fail with GenericError). */
+void monitor_set_machine_ops(const MonitorMachineOps *ops);
+const MonitorMachineOps *monitor_machine_ops(void);
+
+#endif

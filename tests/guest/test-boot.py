@@ -1,0 +1,332 @@
+#!/usr/bin/env python3
+"""Boot acceptance: a real Debian guest boots, reboots through the firmware,
+and powers off, under hotmem or under QEMU (for comparison).
+
+    test-boot.py --vmm hotmem [--hotmem ./hotmem]
+    test-boot.py --vmm qemu   [--qemu qemu-system-x86_64]
+
+Run it where /dev/kvm is fast: tests/guest/rig.py run -- python3 tests/guest/test-boot.py ...
+
+Boot 1: the guest reports CPUs, MemTotal, its ACPI tables (names, and every
+table's bytes, gzip'ed tar in base64) and the dmesg lines that complain about
+firmware; then `reboot -f`.  Boot 2 must come back through the firmware and
+report the same facts; then `poweroff -f`, and the VMM must exit with status 0
+within 5 s.  Output is TAP; a check that could not run is `not ok`.
+"""
+
+import argparse
+import base64
+import hashlib
+import io
+import os
+import re
+import subprocess
+import sys
+import tarfile
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent.parent
+sys.path.insert(0, str(HERE))
+import guestlib  # noqa: E402
+from guestlib import GuestError, Tap, Vmm  # noqa: E402
+
+BAD_DMESG = "ACPI Error|ACPI BIOS Error|ACPI Warning|FIRMWARE BUG|Firmware Bug"
+REQUIRED_TABLES = ("DSDT", "FACP", "APIC")
+MEM_MIN_KB, MEM_MAX_KB = 440 * 1024, 512 * 1024
+POWEROFF_LIMIT = 5.0
+
+GUEST_BODY = r"""
+cmd_facts() {
+    hm cpus_online "$(cat /sys/devices/system/cpu/online)"
+    hm cpuinfo_count "$(grep -c '^processor' /proc/cpuinfo)"
+    hm memtotal_kb "$(awk '/^MemTotal:/ { print $2 }' /proc/meminfo)"
+    t=""
+    for f in /sys/firmware/acpi/tables/* /sys/firmware/acpi/tables/dynamic/*; do
+        [ -f "$f" ] && t="$t ${f#/sys/firmware/acpi/tables/}"
+    done
+    hm acpi_tables "${t# }"
+    n=0
+    dmesg | grep -E '@BAD@' >/tmp/bad
+    while read -r l; do hm dmesg_bad "$l"; n=$((n + 1)); done </tmp/bad
+    hm dmesg_bad_count "$n"
+    hm kernel "$(uname -r)"
+}
+cmd_acpi() {
+    rm -rf /tmp/acpi /tmp/acpi.tar.gz
+    mkdir -p /tmp/acpi/dynamic
+    for f in /sys/firmware/acpi/tables/* /sys/firmware/acpi/tables/dynamic/*; do
+        [ -f "$f" ] && cat "$f" >"/tmp/acpi/${f#/sys/firmware/acpi/tables/}"
+    done
+    tar -cf - -C /tmp/acpi . | gzip -9 >/tmp/acpi.tar.gz
+    hm acpi-begin "$(wc -c </tmp/acpi.tar.gz)"
+    base64 /tmp/acpi.tar.gz
+    hm acpi-end "$(sha256sum /tmp/acpi.tar.gz | cut -d' ' -f1)"
+}
+""".replace("@BAD@", BAD_DMESG)
+
+# Tables that have no checksum field.
+NO_CHECKSUM = ("FACS",)
+
+
+def fmt_s(x):
+    return "-" if x is None else "%.2f s" % x
+
+
+def vmm_argv(args, kernel, initrd, append):
+    common = ["-m", args.mem, "-smp", str(args.smp), "-kernel", kernel,
+              "-initrd", initrd, "-append", append]
+    if args.vmm == "hotmem":
+        return [args.hotmem] + common + ["-nographic"]
+    return [args.qemu, "-enable-kvm", "-machine", "pc", "-nographic"] + common
+
+
+def decode_acpi(console):
+    """{name: bytes} from the last acpi-begin..acpi-end block, or raise."""
+    m = None
+    for m in re.finditer(r"HM:acpi-begin=(\d+)\n(.*?)HM:acpi-end=([0-9a-f]+)",
+                         console, re.S):
+        pass
+    if m is None:
+        raise GuestError("no ACPI dump in the console")
+    b64 = "".join(l for l in m.group(2).splitlines()
+                  if re.fullmatch(r"[A-Za-z0-9+/=]+", l))
+    blob = base64.b64decode(b64)
+    if len(blob) != int(m.group(1)) or \
+            hashlib.sha256(blob).hexdigest() != m.group(3):
+        raise GuestError("ACPI dump damaged on the console (%d bytes, "
+                         "expected %s)" % (len(blob), m.group(1)))
+    tables = {}
+    with tarfile.open(fileobj=io.BytesIO(blob), mode="r:gz") as tar:
+        for member in tar.getmembers():
+            if member.isfile():
+                name = member.name.lstrip("./")
+                tables[name] = tar.extractfile(member).read()
+    return tables
+
+
+def check_table(name, data):
+    """Problems with one table's header (empty list: fine)."""
+    problems = []
+    base = name.split("/")[-1]
+    if len(data) < 36 and base.rstrip("0123456789") != "FACS":
+        return ["%s: only %d bytes" % (name, len(data))]
+    sig = data[:4].decode("ascii", "replace")
+    if not base.startswith(sig):
+        problems.append("%s: signature %r" % (name, sig))
+    length = int.from_bytes(data[4:8], "little")
+    if length != len(data):
+        problems.append("%s: length field %d, %d bytes" % (name, length,
+                                                          len(data)))
+    if sig not in NO_CHECKSUM and sum(data) % 256 != 0:
+        problems.append("%s: checksum off by %d" % (name, sum(data) % 256))
+    return problems
+
+
+def iasl_disassemble(tables, keep_dir=None):
+    """Run `iasl -d` on every table; returns ({name: output}, [problems])."""
+    outputs, problems = {}, []
+    with tempfile.TemporaryDirectory(prefix="acpi-") as tmp:
+        tmp = Path(keep_dir) if keep_dir else Path(tmp)
+        tmp.mkdir(parents=True, exist_ok=True)
+        files = {}
+        for name, data in tables.items():
+            f = tmp / (name.replace("/", "-") + ".dat")
+            f.write_bytes(data)
+            files[name] = f
+        ssdts = [str(f) for n, f in files.items()
+                 if n.split("/")[-1].startswith("SSDT")]
+        for name, f in sorted(files.items()):
+            argv = ["iasl"]
+            if name == "DSDT" and ssdts:
+                argv += ["-e"] + ssdts      # resolve external references
+            argv += ["-d", str(f)]
+            res = subprocess.run(argv, cwd=tmp, capture_output=True,
+                                 text=True)
+            out = res.stdout + res.stderr
+            outputs[name] = out
+            bad = [l for l in out.splitlines()
+                   if re.search(r"\berror", l, re.I)
+                   and not re.search(r"\b0 Errors\b", l)]
+            if res.returncode != 0 or bad:
+                problems.append("%s: iasl -d exit %d: %s" % (
+                    name, res.returncode,
+                    "; ".join(bad[:5]) or out.strip()[-300:]))
+    return outputs, problems
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--vmm", choices=("hotmem", "qemu"), required=True)
+    ap.add_argument("--hotmem", default=os.environ.get(
+        "HOTMEM_BIN", str(REPO / "hotmem")), help="hotmem binary")
+    ap.add_argument("--qemu", default=os.environ.get(
+        "HOTMEM_QEMU", "qemu-system-x86_64"), help="QEMU binary")
+    ap.add_argument("--mem", default="512M")
+    ap.add_argument("--smp", type=int, default=2)
+    ap.add_argument("--append", default="",
+                    help="extra guest kernel command line")
+    ap.add_argument("--boot-timeout", type=float, default=180,
+                    help="seconds allowed for each boot (default 180)")
+    ap.add_argument("--log", default=None,
+                    help="console log file (default in the cache's logs/)")
+    ap.add_argument("--keep-acpi", default=None, metavar="DIR",
+                    help="keep the dumped tables and their .dsl here")
+    ap.add_argument("-v", "--verbose", action="store_true",
+                    help="echo the guest console to stderr")
+    args = ap.parse_args()
+
+    tap = Tap()
+    facts = {}          # boot number -> {key: value}
+    figures = {}
+    tables = None
+    acpi_error = None
+    rc = None
+    t_poweroff = None
+    failure = None
+
+    files = guestlib.guest_files()
+    initrd = guestlib.build_initramfs(guestlib.init_script(GUEST_BODY),
+                                      name="test-boot")
+    append = ("console=ttyS0 quiet pci=noearly " + args.append).strip()
+    argv = vmm_argv(args, files["HOTMEM_GUEST_KERNEL"], str(initrd), append)
+    log_path = Path(args.log) if args.log else \
+        guestlib.cache_root() / "logs" / ("test-boot-%s.log" % args.vmm)
+    log_path.parent.mkdir(parents=True, exist_ok=True)
+    tap.diag("vmm: " + " ".join(argv))
+    tap.diag("console log: %s" % log_path)
+
+    vm = None
+    if args.vmm == "hotmem" and not os.access(args.hotmem, os.X_OK):
+        failure = "no hotmem binary at %s" % args.hotmem
+    elif not os.access("/dev/kvm", os.R_OK | os.W_OK):
+        failure = "no usable /dev/kvm here (run me through tests/guest/rig.py)"
+    else:
+        vm = Vmm(argv, log_path=log_path, echo=args.verbose)
+    if vm is not None:
+        with vm:
+            try:
+                for boot in (1, 2):
+                    init = vm.wait_marker("init", args.boot_timeout)
+                    figures["boot%d_init" % boot] = init.t
+                    facts[boot] = {}
+                    for mk in vm.command("facts", args.boot_timeout):
+                        if mk.key == "dmesg_bad":
+                            facts[boot].setdefault("dmesg_bad", []).append(
+                                mk.value)
+                        else:
+                            facts[boot][mk.key] = mk.value
+                    if boot == 1:
+                        figures["rss_kb"] = vm.rss_kb()
+                        t = time.monotonic()
+                        vm.command("acpi", args.boot_timeout)
+                        figures["acpi_dump"] = time.monotonic() - t
+                        try:
+                            tables = decode_acpi(vm.console)
+                        except (GuestError, ValueError, tarfile.TarError) as e:
+                            acpi_error = str(e)
+                        vm.wait_marker("ready", args.boot_timeout)
+                        vm.send("reboot\n")
+                        figures["reboot_marker"] = \
+                            vm.wait_marker("reboot", 30).t
+                vm.wait_marker("ready", args.boot_timeout)
+                vm.send("poweroff\n")
+                t_poweroff = vm.wait_marker("poweroff", 30).t
+                try:
+                    rc = vm.proc.wait(POWEROFF_LIMIT + 10)
+                    figures["exit"] = vm.elapsed()
+                except subprocess.TimeoutExpired:
+                    pass
+            except GuestError as e:
+                failure = str(e)
+                tap.diag(vm.tail())
+            figures["boots_seen"] = sum(1 for m in vm.markers
+                                        if m.key == "init")
+
+    why = failure or "earlier step failed"
+
+    def check(boot, desc, pred, diag=None):
+        f = facts.get(boot)
+        if f is None:
+            return tap.skip("boot %d: %s" % (boot, desc), why)
+        try:
+            ok = pred(f)
+        except (KeyError, ValueError) as e:
+            ok, diag = False, "missing or bad fact: %s" % e
+        return tap.ok(ok, "boot %d: %s" % (boot, desc),
+                      diag if diag is not None else
+                      {k: v for k, v in f.items()})
+
+    for boot in (1, 2):
+        check(boot, "guest init reached", lambda f: True)
+        check(boot, "%d CPUs online (online=0-%d, cpuinfo)" % (
+            args.smp, args.smp - 1),
+            lambda f: f["cpus_online"] == ("0-%d" % (args.smp - 1)
+                                           if args.smp > 1 else "0")
+            and int(f["cpuinfo_count"]) == args.smp)
+        check(boot, "MemTotal in [440, 512] MiB",
+              lambda f: MEM_MIN_KB <= int(f["memtotal_kb"]) <= MEM_MAX_KB)
+        check(boot, "ACPI tables include %s" % " ".join(REQUIRED_TABLES),
+              lambda f: set(REQUIRED_TABLES) <= set(f["acpi_tables"].split()))
+        check(boot, "no firmware complaints in dmesg (%s)" % BAD_DMESG,
+              lambda f: int(f["dmesg_bad_count"]) == 0
+              and not f.get("dmesg_bad"),
+              "\n".join(facts.get(boot, {}).get("dmesg_bad", [])))
+    if 1 in facts and 2 in facts:
+        keys = ("cpus_online", "cpuinfo_count", "memtotal_kb", "acpi_tables")
+        tap.ok(all(facts[1].get(k) == facts[2].get(k) for k in keys),
+               "boot 2 reports the same CPUs, memory and tables as boot 1",
+               {k: (facts[1].get(k), facts[2].get(k)) for k in keys})
+    else:
+        tap.skip("boot 2 reports the same facts as boot 1", why)
+
+    if tables is None:
+        reason = acpi_error or why
+        tap.skip("ACPI tables dumped intact over the console", reason)
+        tap.skip("ACPI table headers: signature, length, checksum", reason)
+        tap.skip("iasl -d disassembles every table without errors", reason)
+    else:
+        tap.ok(True, "ACPI tables dumped intact over the console (%s)"
+               % " ".join(sorted(tables)))
+        problems = [p for n, d in sorted(tables.items())
+                    for p in check_table(n, d)]
+        tap.ok(not problems, "ACPI table headers: signature, length, "
+               "checksum (%d tables; FACS has no checksum)" % len(tables),
+               "\n".join(problems))
+        _, problems = iasl_disassemble(tables, args.keep_acpi)
+        tap.ok(not problems, "iasl -d disassembles every table without "
+               "errors", "\n".join(problems))
+
+    if t_poweroff is None:
+        tap.skip("reboot went through the firmware to a second boot", why)
+        tap.skip("VMM exits 0 within %.0f s of poweroff" % POWEROFF_LIMIT,
+                 why)
+    else:
+        tap.ok(figures.get("boots_seen") == 2,
+               "reboot went through the firmware to a second boot (%s init "
+               "markers)" % figures.get("boots_seen"))
+        took = figures["exit"] - t_poweroff if "exit" in figures else None
+        tap.ok(rc == 0 and took is not None and took <= POWEROFF_LIMIT,
+               "VMM exits 0 within %.0f s of poweroff (status %s after %s)"
+               % (POWEROFF_LIMIT, rc, fmt_s(took)))
+
+    # Figures: seconds since the VMM process started.
+    if figures:
+        f = figures
+        reboot = (f["boot2_init"] - f["reboot_marker"]) \
+            if "boot2_init" in f and "reboot_marker" in f else None
+        poweroff = (f["exit"] - t_poweroff) \
+            if "exit" in f and t_poweroff is not None else None
+        tap.diag("figures (%s): boot to init %s; VmRSS after boot %s KiB; "
+                 "ACPI dump %s; reboot to init %s; poweroff to exit %s; "
+                 "total %s" % (args.vmm, fmt_s(f.get("boot1_init")),
+                               f.get("rss_kb"), fmt_s(f.get("acpi_dump")),
+                               fmt_s(reboot), fmt_s(poweroff),
+                               fmt_s(f.get("exit"))))
+    return tap.finish()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

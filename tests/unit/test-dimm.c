@@ -1,0 +1,429 @@
+/*
+ * test-dimm.c - the dimmbus: placement in the hotplug region (alignment,
+ * size, 256 slots, overflow, physical address width) and the plug phases
+ * without KVM (RAM blocks, host memory, failures that leave nothing behind).
+ */
+#include "hw/dimm.h"
+#include "hw/hotmem-pc.h"
+#include "hotmem/guest-mem.h"
+#include "hotmem/util.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#define GiB (1ULL << 30)
+#define MiB (1ULL << 20)
+
+static DimmBus *bus_with(uint64_t ram, uint64_t maxmem, unsigned nnodes, const uint64_t *sizes,
+                         unsigned n, unsigned free_slots)
+{
+    DimmBus *bus = dimm_bus_new(NULL, NULL, nnodes, ram, maxmem);
+    GError *err = NULL;
+    for (unsigned i = 0; i < n; i++) {
+        g_autofree char *id = g_strdup_printf("d%u", i);
+        g_assert_nonnull(dimm_bus_declare(bus, id, sizes[i], 0, false, &err));
+        g_assert_no_error(err);
+    }
+    g_assert_true(dimm_bus_add_free_slots(bus, free_slots, &err));
+    g_assert_no_error(err);
+    return bus;
+}
+
+static void test_alignment(void)
+{
+    static const uint64_t sizes[] = { GiB, 512 * MiB, 128 * MiB, 2 * GiB + 128 * MiB, GiB };
+    DimmBus *bus = bus_with(512 * MiB, 0, 1, sizes, G_N_ELEMENTS(sizes), 0);
+    GError *err = NULL;
+    g_assert_true(dimm_bus_assign_addr(bus, HM_4GIB, 40, &err));
+    g_assert_no_error(err);
+    g_assert_cmphex(bus->region_base, ==, 4 * GiB);
+    g_assert_cmphex(bus->slots[0]->base, ==, 4 * GiB);
+    g_assert_cmphex(bus->slots[1]->base, ==, 5 * GiB);
+    g_assert_cmphex(bus->slots[2]->base, ==, 6 * GiB);
+    g_assert_cmphex(bus->slots[3]->base, ==, 7 * GiB);
+    g_assert_cmphex(bus->slots[4]->base, ==, 10 * GiB);   /* after 3 GiB rounded */
+    g_assert_cmphex(bus->region_size, ==, 7 * GiB);
+    g_assert_cmphex(dimm_bus_region_end(bus), ==, 11 * GiB);
+    for (unsigned i = 0; i < bus->nslots; i++) {
+        g_assert_cmphex(bus->slots[i]->base % HM_DIMM_ALIGN, ==, 0);
+        g_assert_cmpuint(bus->slots[i]->slot, ==, i);
+    }
+    dimm_bus_free(bus);
+
+    /* RAM above 4 GiB: 6 GiB of RAM ends at 6.5 GiB, the region starts at 7 GiB */
+    bus = bus_with(6 * GiB, 0, 1, sizes, 1, 0);
+    g_assert_true(dimm_bus_assign_addr(bus, HM_4GIB + 6 * GiB - 0xe0000000ULL, 40, &err));
+    g_assert_cmphex(bus->region_base, ==, 7 * GiB);
+    g_assert_cmphex(bus->slots[0]->base, ==, 7 * GiB);
+    dimm_bus_free(bus);
+
+    /* RAM ending on a 1 GiB boundary is not rounded further */
+    bus = bus_with(5632 * MiB, 0, 1, sizes, 1, 0);
+    g_assert_true(dimm_bus_assign_addr(bus, 6 * GiB, 40, &err));
+    g_assert_cmphex(bus->region_base, ==, 6 * GiB);
+    dimm_bus_free(bus);
+}
+
+static void test_region_size(void)
+{
+    GError *err = NULL;
+    static const uint64_t sizes[] = { GiB, 512 * MiB };
+    /* declared (1 + 1 GiB) + maxmem slack (8 G - 512 M - 1.5 G) + 1 GiB per free slot */
+    DimmBus *bus = bus_with(512 * MiB, 8 * GiB, 1, sizes, 2, 3);
+    g_assert_cmpuint(bus->nslots, ==, 5);
+    g_assert_true(dimm_bus_assign_addr(bus, HM_4GIB, 40, &err));
+    g_assert_no_error(err);
+    g_assert_cmphex(bus->region_size, ==, 2 * GiB + 6 * GiB + 3 * GiB);
+    g_assert_null(bus->slots[2]);
+    dimm_bus_free(bus);
+
+    /* slack that is not a GiB multiple is rounded up */
+    bus = bus_with(512 * MiB, 2 * GiB + 128 * MiB, 1, sizes, 1, 0);
+    g_assert_true(dimm_bus_assign_addr(bus, HM_4GIB, 40, &err));
+    g_assert_cmphex(bus->region_size, ==, 2 * GiB);       /* 1 G + 640 M -> 2 G */
+    dimm_bus_free(bus);
+
+    /* no slots: an empty region at the rounded RAM end */
+    bus = bus_with(512 * MiB, 4 * GiB, 1, NULL, 0, 0);
+    g_assert_true(dimm_bus_assign_addr(bus, HM_4GIB + 512 * MiB, 40, &err));
+    g_assert_cmphex(bus->region_base, ==, 5 * GiB);
+    g_assert_cmphex(bus->region_size, ==, 0);
+    g_assert_cmphex(dimm_bus_region_end(bus), ==, 5 * GiB);
+    dimm_bus_free(bus);
+
+    /* DIMMs beyond maxmem are refused here too */
+    bus = bus_with(512 * MiB, GiB, 1, sizes, 2, 0);
+    g_assert_false(dimm_bus_assign_addr(bus, HM_4GIB, 40, &err));
+    g_assert_nonnull(strstr(err->message, "beyond -m maxmem"));
+    g_clear_error(&err);
+    dimm_bus_free(bus);
+}
+
+static void test_256_slots(void)
+{
+    uint64_t sizes[HM_MEMHP_MAX_SLOTS];
+    for (unsigned i = 0; i < G_N_ELEMENTS(sizes); i++) {
+        sizes[i] = (i % 4 + 1) * 128 * MiB;
+    }
+    DimmBus *bus = bus_with(512 * MiB, 0, 1, sizes, G_N_ELEMENTS(sizes), 0);
+    GError *err = NULL;
+    g_assert_true(dimm_bus_assign_addr(bus, HM_4GIB, 40, &err));
+    g_assert_cmpuint(bus->nslots, ==, 256);
+    g_assert_cmphex(bus->slots[255]->base, ==, 4 * GiB + 255 * GiB);
+    g_assert_cmphex(bus->region_size, ==, 256 * GiB);
+    /* a 257th slot, declared or free, is refused */
+    g_assert_null(dimm_bus_declare(bus, "extra", GiB, 0, false, &err));
+    g_assert_nonnull(strstr(err->message, "more than 256 DIMM slots"));
+    g_clear_error(&err);
+    g_assert_false(dimm_bus_add_free_slots(bus, 1, &err));
+    g_clear_error(&err);
+    dimm_bus_free(bus);
+
+    bus = bus_with(512 * MiB, 512 * MiB + 64 * GiB, 1, NULL, 0, 256);
+    g_assert_true(dimm_bus_assign_addr(bus, HM_4GIB, 40, &err));
+    g_assert_cmphex(bus->region_size, ==, 64 * GiB + 256 * GiB);
+    dimm_bus_free(bus);
+}
+
+static void test_limits(void)
+{
+    GError *err = NULL;
+    uint64_t sizes[64];
+    for (unsigned i = 0; i < 64; i++) {
+        sizes[i] = GiB;
+    }
+    /* 36 bits = 64 GiB: 60 DIMMs end exactly there, 61 do not fit */
+    DimmBus *bus = bus_with(512 * MiB, 0, 1, sizes, 60, 0);
+    g_assert_true(dimm_bus_assign_addr(bus, HM_4GIB, 36, &err));
+    g_assert_no_error(err);
+    g_assert_cmphex(dimm_bus_region_end(bus), ==, 64 * GiB);
+    dimm_bus_free(bus);
+    bus = bus_with(512 * MiB, 0, 1, sizes, 61, 0);
+    g_assert_false(dimm_bus_assign_addr(bus, HM_4GIB, 36, &err));
+    g_assert_nonnull(strstr(err->message, "beyond the guest's 36-bit physical address space"));
+    g_assert_nonnull(strstr(err->message, "0x1040000000"));     /* the region end: 65 GiB */
+    g_clear_error(&err);
+    dimm_bus_free(bus);
+
+    /* phys_bits 0 means 40 bits (1 TiB) */
+    bus = bus_with(512 * MiB, 512 * MiB + 1020 * GiB, 1, NULL, 0, 1);
+    g_assert_false(dimm_bus_assign_addr(bus, HM_4GIB, 0, &err));
+    g_assert_nonnull(strstr(err->message, "40-bit"));
+    g_clear_error(&err);
+    dimm_bus_free(bus);
+
+    /* u64 overflow: by maxmem, by the slot slack, by the base */
+    bus = bus_with(512 * MiB, UINT64_MAX, 1, NULL, 0, 1);
+    g_assert_false(dimm_bus_assign_addr(bus, HM_4GIB, 64, &err));
+    g_assert_nonnull(strstr(err->message, "does not fit in 64 bits"));
+    g_clear_error(&err);
+    dimm_bus_free(bus);
+    bus = bus_with(512 * MiB, UINT64_MAX - 2 * GiB, 1, NULL, 0, 2);
+    g_assert_false(dimm_bus_assign_addr(bus, HM_4GIB, 64, &err));
+    g_assert_nonnull(strstr(err->message, "does not fit in 64 bits"));
+    g_clear_error(&err);
+    dimm_bus_free(bus);
+    bus = bus_with(512 * MiB, 0, 1, sizes, 1, 0);
+    g_assert_false(dimm_bus_assign_addr(bus, UINT64_MAX - GiB, 64, &err));
+    g_assert_nonnull(strstr(err->message, "does not fit in 64 bits"));
+    g_clear_error(&err);
+    dimm_bus_free(bus);
+}
+
+/* ---- plug phases, no KVM ---- */
+
+typedef struct {
+    GString *log;
+    bool refuse;
+} Recorder;
+
+static bool rec_pre_plug(void *opaque, DimmDevice *dev, GError **errp)
+{
+    Recorder *r = opaque;
+    g_string_append_printf(r->log, "pre_plug(%s) ", dev->id);
+    if (r->refuse) {
+        g_set_error(errp, HM_ERROR, 0, "refused by handler");
+        return false;
+    }
+    return true;
+}
+
+static void rec_plug(void *opaque, DimmDevice *dev, bool hotplug)
+{
+    Recorder *r = opaque;
+    /* the bus has done its part before the handler hears of it */
+    g_assert_true(dev->enabled);
+    g_assert_nonnull(guest_mem_range(dev->base, dev->size, true));
+    g_string_append_printf(r->log, "plug(%s,%d) ", dev->id, hotplug);
+}
+
+static void rec_unplug_request(void *opaque, DimmDevice *dev)
+{
+    Recorder *r = opaque;
+    g_string_append_printf(r->log, "unplug_request(%s) ", dev->id);
+}
+
+static void rec_unplug(void *opaque, DimmDevice *dev)
+{
+    Recorder *r = opaque;
+    /* told first: the memory is still there */
+    g_assert_nonnull(guest_mem_range(dev->base, dev->size, true));
+    g_string_append_printf(r->log, "unplug(%s) ", dev->id);
+}
+
+static DimmBus *phase_bus(Recorder *r)
+{
+    static const uint64_t sizes[] = { GiB, 256 * MiB };
+    DimmBus *bus = bus_with(512 * MiB, 8 * GiB, 2, sizes, 2, 2);
+    GError *err = NULL;
+    g_assert_true(dimm_bus_assign_addr(bus, HM_4GIB, 40, &err));
+    bus->handler = (DimmHotplugHandler){
+        .pre_plug = rec_pre_plug, .plug = rec_plug, .unplug_request = rec_unplug_request,
+        .unplug = rec_unplug, .opaque = r,
+    };
+    r->log = g_string_new("");
+    return bus;
+}
+
+static void phase_bus_free(DimmBus *bus, Recorder *r)
+{
+    dimm_bus_free(bus);
+    ram_block_remove_all();
+    g_string_free(r->log, TRUE);
+}
+
+static void test_plug_declared(void)
+{
+    Recorder r = { 0 };
+    DimmBus *bus = phase_bus(&r);
+    GError *err = NULL;
+    DimmDevice *d0 = bus->slots[0];
+    g_assert_false(d0->enabled);
+    g_assert_null(guest_mem_range(d0->base, 4096, false));
+
+    g_assert_true(dimm_bus_plug_device(bus, d0, false, &err));
+    g_assert_no_error(err);
+    g_assert_true(d0->enabled);
+    g_assert_false(d0->hotplugged);
+    g_assert_nonnull(d0->host);
+    g_assert_nonnull(d0->ram);
+    g_assert_cmpstr(d0->ram->name, ==, "dimm-d0");
+    /* guest memory at the DIMM's address is the DIMM's host mapping */
+    uint32_t pattern = 0x5a5aa5a5, back = 0;
+    g_assert_true(guest_mem_write(d0->base + GiB - 4, &pattern, 4));
+    g_assert_true(guest_mem_read(d0->base + GiB - 4, &back, 4));
+    g_assert_cmphex(back, ==, pattern);
+    g_assert_false(guest_mem_write(d0->base + GiB - 2, &pattern, 4));  /* crosses the end */
+    g_assert_cmpuint(dimm_bus_plugged_count(bus), ==, 1);
+    g_assert_cmpuint(dimm_bus_plugged_size(bus), ==, GiB);
+
+    /* plugging twice fails in pre-plug, before the handler */
+    g_assert_false(dimm_bus_plug_device(bus, d0, true, &err));
+    g_assert_nonnull(strstr(err->message, "already plugged"));
+    g_clear_error(&err);
+
+    g_assert_false(dimm_bus_unplug_request(bus, bus->slots[1], &err));
+    g_assert_nonnull(strstr(err->message, "'d1' is not plugged"));
+    g_clear_error(&err);
+    g_assert_true(dimm_bus_unplug_request(bus, d0, &err));
+    g_assert_true(d0->unplug_requested);
+    g_assert_true(d0->enabled);                  /* only the guest's eject unplugs */
+
+    dimm_bus_unplug(bus, d0);
+    g_assert_true(bus->slots[0] == d0);          /* a -dimm slot keeps its device */
+    g_assert_false(d0->enabled);
+    g_assert_false(d0->unplug_requested);
+    g_assert_null(d0->host);
+    g_assert_null(d0->ram);
+    g_assert_null(guest_mem_range(d0->base, 4096, false));
+    g_assert_cmpstr(r.log->str, ==,
+                    "pre_plug(d0) plug(d0,0) unplug_request(d0) unplug(d0) ");
+
+    /* and can be hot-plugged again */
+    g_assert_true(dimm_bus_plug_device(bus, d0, true, &err));
+    g_assert_true(d0->hotplugged);
+    phase_bus_free(bus, &r);
+}
+
+static long rss_pages(void)
+{
+    long size = 0, resident = 0;
+    FILE *f = fopen("/proc/self/statm", "r");
+    g_assert_nonnull(f);
+    g_assert_cmpint(fscanf(f, "%ld %ld", &size, &resident), ==, 2);
+    fclose(f);
+    return resident;
+}
+
+/* Unplug gives the host its memory back at once (munmap, not just unmapped
+ * from the guest). */
+static void test_unplug_returns_memory(void)
+{
+    Recorder r = { 0 };
+    DimmBus *bus = phase_bus(&r);
+    GError *err = NULL;
+    DimmDevice *d1 = bus->slots[1];
+    g_assert_true(dimm_bus_plug_device(bus, d1, true, &err));
+    long before = rss_pages();
+    memset(d1->host, 0x11, 64 * MiB);
+    long touched = rss_pages();
+    long page = sysconf(_SC_PAGESIZE);
+    g_assert_cmpint((touched - before) * page, >=, 60 * MiB);
+    dimm_bus_unplug(bus, d1);
+    g_assert_cmpint((touched - rss_pages()) * page, >=, 60 * MiB);
+    phase_bus_free(bus, &r);
+}
+
+static void test_pre_plug_failures(void)
+{
+    Recorder r = { 0 };
+    DimmBus *bus = phase_bus(&r);      /* slots: d0 1G, d1 256M, free, free; 2 nodes */
+    GError *err = NULL;
+    static const struct {
+        const char *id;
+        uint64_t size;
+        unsigned node, slot;
+        uint64_t base;
+        const char *expect;
+    } bad[] = {
+        { "d0", GiB, 0, DIMM_SLOT_AUTO, 0, "id 'd0' is already used by slot 0" },
+        { "p0", 100 * MiB, 0, DIMM_SLOT_AUTO, 0, "not a non-zero multiple of 128 MiB" },
+        { "p0", 0, 0, DIMM_SLOT_AUTO, 0, "not a non-zero multiple of 128 MiB" },
+        { "p0", GiB, 2, DIMM_SLOT_AUTO, 0, "node 2 does not exist (nodes 0-1)" },
+        { "p0", GiB, 0, 1, 0, "slot 1 is busy (DIMM 'd1')" },
+        { "p0", GiB, 0, 4, 0, "invalid slot 4, valid range is [0-3]" },
+        { "p0", 8 * GiB, 0, DIMM_SLOT_AUTO, 0, "not enough memory left under maxmem" },
+        { "p0", GiB, 0, DIMM_SLOT_AUTO, 7 * GiB + 128 * MiB, "not a 1 GiB-aligned range" },
+        { "p0", GiB, 0, DIMM_SLOT_AUTO, 2 * GiB, "not a 1 GiB-aligned range inside" },
+        { "p0", GiB, 0, DIMM_SLOT_AUTO, 5 * GiB, "conflicts with DIMM 'd1'" },
+    };
+    for (unsigned i = 0; i < G_N_ELEMENTS(bad); i++) {
+        DimmDevice *dev = dimm_device_new(bad[i].id, bad[i].size, bad[i].node, "m0",
+                                          bad[i].slot, bad[i].base);
+        g_assert_false(dimm_bus_plug_device(bus, dev, true, &err));
+        if (!strstr(err->message, bad[i].expect)) {
+            g_test_message("case %u: got '%s', expected '%s'", i, err->message,
+                           bad[i].expect);
+            g_test_fail();
+        }
+        g_clear_error(&err);
+        g_assert_null(dev->host);
+        dimm_device_free(dev);
+    }
+    g_assert_cmpstr(r.log->str, ==, "");          /* all caught before the handler */
+    g_assert_null(bus->slots[2]);
+    g_assert_null(bus->slots[3]);
+
+    /* a handler refusal leaves no host memory and no slot behind */
+    r.refuse = true;
+    DimmDevice *dev = dimm_device_new("p0", GiB, 1, "m0", DIMM_SLOT_AUTO, DIMM_ADDR_AUTO);
+    g_assert_false(dimm_bus_plug_device(bus, dev, true, &err));
+    g_assert_nonnull(strstr(err->message, "refused by handler"));
+    g_clear_error(&err);
+    g_assert_null(dev->host);
+    g_assert_cmpuint(dev->slot, ==, DIMM_SLOT_AUTO);
+    g_assert_null(bus->slots[2]);
+    g_assert_null(guest_mem_range(6 * GiB, 4096, false));
+    r.refuse = false;
+
+    /* a RAM block in the way is caught too */
+    static uint8_t other[4096];
+    RamBlock *b = ram_block_add("other", 6 * GiB, sizeof(other), other, false, &err);
+    g_assert_false(dimm_bus_plug_device(bus, dev, true, &err));
+    g_assert_nonnull(strstr(err->message, "overlaps RAM block other"));
+    g_clear_error(&err);
+    ram_block_remove(b);
+    dimm_device_free(dev);
+    phase_bus_free(bus, &r);
+}
+
+/* pc-dimms: first free slot, first free 1 GiB-aligned range, freed on unplug. */
+static void test_pc_dimm(void)
+{
+    Recorder r = { 0 };
+    DimmBus *bus = phase_bus(&r);      /* region: d0 @4G, d1 @5G, free from 6G, 8G slack */
+    GError *err = NULL;
+    DimmDevice *p0 = dimm_device_new("p0", 2 * GiB, 1, "m0", DIMM_SLOT_AUTO, DIMM_ADDR_AUTO);
+    g_assert_true(dimm_bus_plug_device(bus, p0, true, &err));
+    g_assert_no_error(err);
+    g_assert_cmpuint(p0->slot, ==, 2);
+    g_assert_cmphex(p0->base, ==, 6 * GiB);
+    g_assert_true(bus->slots[2] == p0);
+    g_assert_false(p0->declared);
+    g_assert_true(dimm_bus_find(bus, "p0") == p0);
+
+    DimmDevice *p1 = dimm_device_new("p1", 128 * MiB, 0, "m1", 3, 9 * GiB);
+    g_assert_true(dimm_bus_plug_device(bus, p1, true, &err));
+    g_assert_cmphex(p1->base, ==, 9 * GiB);
+
+    /* slots full now */
+    DimmDevice *p2 = dimm_device_new("p2", 128 * MiB, 0, "m2", DIMM_SLOT_AUTO, DIMM_ADDR_AUTO);
+    g_assert_false(dimm_bus_plug_device(bus, p2, true, &err));
+    g_assert_nonnull(strstr(err->message, "no free DIMM slot"));
+    g_clear_error(&err);
+
+    dimm_bus_unplug(bus, p0);                 /* frees p0 */
+    g_assert_null(bus->slots[2]);
+    g_assert_null(dimm_bus_find(bus, "p0"));
+    g_assert_null(guest_mem_range(6 * GiB, 4096, false));
+    /* the freed slot and range are reused */
+    g_assert_true(dimm_bus_plug_device(bus, p2, true, &err));
+    g_assert_cmpuint(p2->slot, ==, 2);
+    g_assert_cmphex(p2->base, ==, 6 * GiB);
+    phase_bus_free(bus, &r);
+}
+
+int main(int argc, char **argv)
+{
+    g_test_init(&argc, &argv, NULL);
+    g_test_add_func("/dimm/placement/alignment", test_alignment);
+    g_test_add_func("/dimm/placement/region-size", test_region_size);
+    g_test_add_func("/dimm/placement/256-slots", test_256_slots);
+    g_test_add_func("/dimm/placement/limits", test_limits);
+    g_test_add_func("/dimm/plug/declared", test_plug_declared);
+    g_test_add_func("/dimm/plug/returns-memory", test_unplug_returns_memory);
+    g_test_add_func("/dimm/plug/pre-plug-failures", test_pre_plug_failures);
+    g_test_add_func("/dimm/plug/pc-dimm", test_pc_dimm);
+    return g_test_run();
+}
