@@ -25,7 +25,7 @@ FIRMWARE := seabios/out/bios.bin
 
 .SECONDARY:
 
-.PHONY: all check check-unit check-guest check-acpi demo bench clean distclean deps firmware
+.PHONY: all check check-unit check-firmware check-guest check-acpi demo bench clean distclean deps firmware
 
 all: hotmem firmware
 
@@ -75,10 +75,15 @@ deps:
 check: deps
 	$(Q)$(MAKE) --no-print-directory all
 	$(Q)$(MAKE) --no-print-directory check-unit
+	$(Q)$(MAKE) --no-print-directory check-firmware
 	$(Q)$(MAKE) --no-print-directory check-guest
 
 check-unit: $(UNIT_TESTS)
 	$(Q)$(PYTHON) scripts/run-tap.py $(UNIT_TESTS)
+
+# AML builder unit tests and the byte-for-byte round trip through iasl
+check-firmware:
+	$(Q)$(MAKE) --no-print-directory -C seabios check
 
 check-guest: all
 	$(Q)$(PYTHON) tests/guest/run-checks.py
