@@ -18,8 +18,10 @@ import argparse
 import base64
 import hashlib
 import io
+import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tarfile
@@ -199,12 +201,19 @@ def main():
     tap.diag("console log: %s" % log_path)
 
     vm = None
+    timing_path = None
     if args.vmm == "hotmem" and not os.access(args.hotmem, os.X_OK):
         failure = "no hotmem binary at %s" % args.hotmem
     elif not os.access("/dev/kvm", os.R_OK | os.W_OK):
         failure = "no usable /dev/kvm here (run me through tests/guest/rig.py)"
     else:
-        vm = Vmm(argv, log_path=log_path, echo=args.verbose)
+        env = None
+        if args.vmm == "hotmem":
+            # hotmem writes the firmware's progress timestamps here at exit
+            timing_dir = tempfile.mkdtemp(prefix="hm-boot-")
+            timing_path = Path(timing_dir) / "timing.json"
+            env = dict(os.environ, HOTMEM_TIMING=str(timing_path))
+        vm = Vmm(argv, env=env, log_path=log_path, echo=args.verbose)
     if vm is not None:
         with vm:
             try:
@@ -312,6 +321,13 @@ def main():
                "VMM exits 0 within %.0f s of poweroff (status %s after %s)"
                % (POWEROFF_LIMIT, rc, fmt_s(took)))
 
+    fw = None
+    if timing_path is not None:
+        if timing_path.exists():
+            t = json.loads(timing_path.read_text())
+            if t.get("kernel_entry_ms", -1) >= 0 and t.get("fw_entry_ms", -1) >= 0:
+                fw = t["kernel_entry_ms"] - t["fw_entry_ms"]
+        shutil.rmtree(timing_path.parent, ignore_errors=True)
     # Figures: seconds since the VMM process started.
     if figures:
         f = figures
@@ -321,10 +337,11 @@ def main():
             if "exit" in f and t_poweroff is not None else None
         tap.diag("figures (%s): boot to init %s; VmRSS after boot %s KiB; "
                  "ACPI dump %s; reboot to init %s; poweroff to exit %s; "
-                 "total %s" % (args.vmm, fmt_s(f.get("boot1_init")),
-                               f.get("rss_kb"), fmt_s(f.get("acpi_dump")),
-                               fmt_s(reboot), fmt_s(poweroff),
-                               fmt_s(f.get("exit"))))
+                 "total %s; firmware entry to kernel entry (last boot) %s"
+                 % (args.vmm, fmt_s(f.get("boot1_init")),
+                    f.get("rss_kb"), fmt_s(f.get("acpi_dump")),
+                    fmt_s(reboot), fmt_s(poweroff), fmt_s(f.get("exit")),
+                    "%.1f ms" % fw if fw is not None else "n/a"))
     return tap.finish()
 
 
