@@ -27,7 +27,7 @@ FIRMWARE := seabios/out/bios.bin
 
 .PHONY: all check check-unit check-firmware check-guest check-acpi demo bench clean distclean deps firmware
 
-all: hotmem firmware
+all: hotmem firmware docs/options.md
 
 config-host.mak:
 	@echo "config-host.mak missing: run ./configure (or make check, which does it)" >&2
@@ -35,6 +35,12 @@ config-host.mak:
 
 qemu-options.def: qemu-options.hx scripts/hxtool.py
 	$(Q)$(PYTHON) scripts/hxtool.py options-def $< > $@.tmp && mv $@.tmp $@
+
+# Option docs (kept in git): docs/options.md and the README's option table.
+docs/options.md: qemu-options.hx scripts/hxtool.py
+	@echo "  GEN     $@ README.md"
+	$(Q)$(PYTHON) scripts/hxtool.py options-doc $< > $@.tmp && mv $@.tmp $@
+	$(Q)$(PYTHON) scripts/hxtool.py readme $< README.md
 
 $(QAPI_GEN) docs/qmp.md qmp-commands.hx &: qapi-schema.json scripts/qapi-gen.py
 	@echo "  GEN     $(QAPI_GEN) docs/qmp.md qmp-commands.hx"
