@@ -3,7 +3,7 @@
  *
  * The tables live in the ACPI area at the top of low RAM (reported to the
  * OS as ACPI/NVS in e820): the FACS in its NVS page, then DSDT, FADT, MADT,
- * SSDT, XSDT and RSDT. The RSDP goes to FW_RSDP_ADDR in the BIOS area, where
+ * SSDT, SRAT (when there is NUMA or a DIMM slot), XSDT and RSDT. The RSDP goes to FW_RSDP_ADDR in the BIOS area, where
  * OSes scan for it, and into boot_params. docs/specs/acpi-tables.txt lists
  * every field that matters.
  */
@@ -11,6 +11,8 @@
 #include "layout.h"
 #include "aml.h"
 #include "pci.h"
+#include "hpmem.h"
+#include "ssdt-memhp.h"
 #include "acpi.h"
 
 #define ACPI_OEM_ID             "HOTMEM"
@@ -43,12 +45,21 @@
 
 #define SSDT_REVISION           2           /* 64-bit AML integers */
 
+#define SRAT_REVISION           3           /* ACPI 5.1+ layout */
+#define SRAT_CPU_ENABLED        (1u << 0)
+#define SRAT_MEM_ENABLED        (1u << 0)
+#define SRAT_MEM_HOTPLUGGABLE   (1u << 1)
+#define SRAT_LEGACY_HOLE_START  0xa0000     /* VGA window and BIOS area */
+
 extern const u8 dsdt_aml[], dsdt_aml_end[];
 
 _Static_assert(sizeof(struct acpi_header) == 36, "ACPI header layout");
 _Static_assert(sizeof(struct acpi_rsdp) == 36, "RSDP layout");
 _Static_assert(sizeof(struct acpi_facs) == 64, "FACS layout");
 _Static_assert(sizeof(struct acpi_fadt) == 244, "FADT rev 3 layout");
+_Static_assert(sizeof(struct acpi_srat) == 48, "SRAT layout");
+_Static_assert(sizeof(struct srat_cpu_affinity) == 16, "SRAT CPU entry");
+_Static_assert(sizeof(struct srat_mem_affinity) == 40, "SRAT memory entry");
 
 /* Bump allocator over the ACPI area, past the NVS page. */
 struct acpi_area {
@@ -287,6 +298,7 @@ static struct acpi_header *build_ssdt(struct acpi_area *a, struct fw_info *fw)
     ssdt_pci0_crs(&b, fw);
     ssdt_pci0_prt(&b);
     aml_end(&b);
+    ssdt_memory_devices(&b, fw);
     len = aml_finish(&b);
     if (!len)
         fatal("SSDT AML does not fit, bytes", b.len);
@@ -295,6 +307,118 @@ static struct acpi_header *build_ssdt(struct acpi_area *a, struct fw_info *fw)
     acpi_header_init(ssdt, "SSDT", SSDT_REVISION);
     acpi_table_done(ssdt, sizeof(*ssdt) + len);
     return ssdt;
+}
+
+static struct srat_mem_affinity *srat_mem(struct acpi_area *a, u64 base,
+                                          u64 len, u32 node, u32 flags)
+{
+    struct srat_mem_affinity *m = acpi_alloc(a, sizeof(*m), 1);
+
+    m->type = 1;
+    m->length = sizeof(*m);
+    m->proximity = node;
+    m->base = base;
+    m->length_bytes = len;
+    m->flags = flags;
+    return m;
+}
+
+/*
+ * RAM by node (docs/specs/fwcfg.txt, etc/numa): RAM counted in address
+ * order, [0, low end) then [4 GiB, high end), is one sequence; node n owns
+ * the next node_mem[n] bytes of it, the last node whatever is left. Each
+ * node's share is cut at the legacy hole [0xa0000, 1 MiB) and at the PCI
+ * hole, so a node has up to three entries.
+ */
+static void srat_ram(struct acpi_area *a, const struct fw_info *fw)
+{
+    const struct hpmem_info *hp = fw->hpmem;
+    u64 low_end = fw->low_ram_end;
+    u64 total = low_end + (fw->high_ram_end - HM_4GIB);
+    const struct {
+        u64 seq, end, addr;     /* [seq, end) of the sequence is at addr */
+    } pieces[] = {
+        { 0, SRAT_LEGACY_HOLE_START, 0 },
+        { FW_LEGACY_END, low_end, FW_LEGACY_END },
+        { low_end, total, HM_4GIB },
+    };
+    u64 pos = 0, len, s, e;
+    u32 n, i;
+
+    for (n = 0; n < hp->nodes && pos < total; n++) {
+        len = n + 1 == hp->nodes ? total - pos : MIN(hp->node_mem[n],
+                                                     total - pos);
+        for (i = 0; i < ARRAY_SIZE(pieces); i++) {
+            s = MAX(pos, pieces[i].seq);
+            e = MIN(pos + len, pieces[i].end);
+            if (s < e)
+                srat_mem(a, pieces[i].addr + (s - pieces[i].seq), e - s, n,
+                         SRAT_MEM_ENABLED);
+        }
+        pos += len;
+    }
+}
+
+/*
+ * DIMM slots: one Hot-Pluggable entry per slot with a fixed range (the
+ * -dimm slots, plugged or not). The empty slots (pc-dimm, no range yet)
+ * share one entry for the rest of the hotplug region, from the first
+ * 1 GiB boundary after the last fixed slot, in the last node as QEMU
+ * does; Linux then knows the range is hot-pluggable memory. Entries never
+ * overlap: Linux refuses NUMA when two nodes' ranges do.
+ */
+static void srat_slots(struct acpi_area *a, const struct hpmem_info *hp)
+{
+    const u32 flags = SRAT_MEM_ENABLED | SRAT_MEM_HOTPLUGGABLE;
+    u64 free_start = hp->region_base;
+    u64 region_end = hp->region_base + hp->region_size;
+    int has_empty = 0;
+    u32 i;
+
+    for (i = 0; i < hp->slot_count; i++) {
+        const struct hpmem_slot *slot = &hp->slots[i];
+
+        if (!slot->size) {
+            has_empty = 1;
+            continue;
+        }
+        srat_mem(a, slot->base, slot->size, slot->node, flags);
+        free_start = MAX(free_start, ALIGN_UP(slot->base + slot->size, GiB));
+    }
+    if (has_empty && free_start < region_end)
+        srat_mem(a, free_start, region_end - free_start, hp->nodes - 1, flags);
+}
+
+/*
+ * System Resource Affinity Table: the node of each CPU and of each memory
+ * range. Built when the machine has more than one node or any DIMM slot;
+ * otherwise there is nothing to say that "all in node 0" does not.
+ */
+static struct acpi_header *build_srat(struct acpi_area *a, struct fw_info *fw)
+{
+    const struct hpmem_info *hp = fw->hpmem;
+    struct acpi_srat *srat;
+    struct srat_cpu_affinity *cpu;
+    u32 i, node;
+
+    if (hp->nodes < 2 && !hp->slot_count)
+        return NULL;
+    srat = acpi_alloc(a, sizeof(*srat), 16);
+    acpi_header_init(&srat->header, "SRAT", SRAT_REVISION);
+    srat->reserved1 = 1;
+    for (i = 0; i < fw->nb_cpus; i++) {
+        node = hp->cpu_node[i];
+        cpu = acpi_alloc(a, sizeof(*cpu), 1);
+        cpu->type = 0;
+        cpu->length = sizeof(*cpu);
+        cpu->proximity_lo = node;
+        cpu->apic_id = fw->apic_ids[i];
+        cpu->flags = SRAT_CPU_ENABLED;
+    }
+    srat_ram(a, fw);
+    srat_slots(a, hp);
+    acpi_table_done(&srat->header, a->next - (u32)srat);
+    return &srat->header;
 }
 
 /* XSDT and RSDT: the same list with 8- or 4-byte entries. */
@@ -353,7 +477,7 @@ void acpi_setup(struct fw_info *fw)
         .next = fw->acpi_base + FW_ACPI_NVS_SIZE,
         .end = fw->acpi_base + FW_ACPI_AREA_SIZE,
     };
-    struct acpi_header *tables[3], *dsdt, *rsdt, *xsdt;
+    struct acpi_header *tables[4], *dsdt, *rsdt, *xsdt, *srat;
     struct acpi_facs *facs;
     u32 n = 0;
 
@@ -362,6 +486,9 @@ void acpi_setup(struct fw_info *fw)
     tables[n++] = build_fadt(&area, facs, dsdt);
     tables[n++] = build_madt(&area, fw);
     tables[n++] = build_ssdt(&area, fw);
+    srat = build_srat(&area, fw);
+    if (srat)
+        tables[n++] = srat;
     xsdt = build_xsdt(&area, tables, n);
     rsdt = build_rsdt(&area, tables, n);
     fw->rsdp = (u32)build_rsdp(rsdt, xsdt);

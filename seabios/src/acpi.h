@@ -139,6 +139,35 @@ struct madt_irq_override {      /* type 2 */
     u16 flags;
 } PACKED;
 
+struct acpi_srat {              /* revision 3 */
+    struct acpi_header header;
+    u32 reserved1;              /* 1, for backward compatibility */
+    u64 reserved2;
+} PACKED;
+
+struct srat_cpu_affinity {      /* type 0: Processor Local APIC Affinity */
+    u8 type;
+    u8 length;
+    u8 proximity_lo;            /* proximity domain bits 7:0 */
+    u8 apic_id;
+    u32 flags;
+    u8 local_sapic_eid;
+    u8 proximity_hi[3];         /* bits 31:8 */
+    u32 clock_domain;
+} PACKED;
+
+struct srat_mem_affinity {      /* type 1: Memory Affinity */
+    u8 type;
+    u8 length;
+    u32 proximity;
+    u16 reserved1;
+    u64 base;
+    u64 length_bytes;
+    u32 reserved2;
+    u32 flags;
+    u64 reserved3;
+} PACKED;
+
 /* Builds every table in fw->acpi_base's area and the RSDP; sets fw->rsdp. */
 void acpi_setup(struct fw_info *fw);
 

@@ -21,6 +21,7 @@
 #define AML_BUFFER_OP         0x11
 #define AML_PACKAGE_OP        0x12
 #define AML_METHOD_OP         0x14
+#define AML_EXTERNAL_OP       0x15
 #define AML_DUAL_NAME_PREFIX  0x2e
 #define AML_MULTI_NAME_PREFIX 0x2f
 #define AML_EXT_OP_PREFIX     0x5b
@@ -29,6 +30,8 @@
 #define AML_PARENT_PREFIX     0x5e
 #define AML_LOCAL0_OP         0x60
 #define AML_ARG0_OP           0x68
+#define AML_NOTIFY_OP         0x86
+#define AML_LEQUAL_OP         0x93
 #define AML_IF_OP             0xa0
 #define AML_ELSE_OP           0xa1
 #define AML_RETURN_OP         0xa4
@@ -303,6 +306,32 @@ void aml_name_decl(struct aml_buf *b, const char *name)
 void aml_return(struct aml_buf *b)
 {
     aml_byte(b, AML_RETURN_OP);
+}
+
+void aml_call(struct aml_buf *b, const char *path)
+{
+    aml_name(b, path);
+}
+
+void aml_notify(struct aml_buf *b)
+{
+    aml_byte(b, AML_NOTIFY_OP);
+}
+
+void aml_lequal(struct aml_buf *b)
+{
+    aml_byte(b, AML_LEQUAL_OP);
+}
+
+void aml_external(struct aml_buf *b, const char *path, uint8_t type,
+                  uint8_t nargs)
+{
+    if (nargs > 7)
+        b->error = 1;
+    aml_byte(b, AML_EXTERNAL_OP);
+    aml_name(b, path);
+    aml_byte(b, type);
+    aml_byte(b, nargs);
 }
 
 void aml_integer(struct aml_buf *b, uint64_t v)

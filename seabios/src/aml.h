@@ -69,6 +69,21 @@ void aml_end(struct aml_buf *b);
 /* Named objects and statements. */
 void aml_name_decl(struct aml_buf *b, const char *name);  /* then the value */
 void aml_return(struct aml_buf *b);                       /* then the value */
+/* A method invocation: the name, then as many arguments as the method
+ * takes (the parser learns the count from the namespace, so a method of
+ * another table needs an aml_external() first). */
+void aml_call(struct aml_buf *b, const char *path);
+void aml_notify(struct aml_buf *b);     /* then the object, then the value */
+void aml_lequal(struct aml_buf *b);     /* then the two operands */
+
+/* External (ACPI 6.x, 20.2.5.2): declares an object of another table so
+ * that a disassembler can parse calls to it. Put externals inside
+ * If (Zero) { } as iasl does: interpreters (ACPICA included) fail on a
+ * bare External at load time, and the disassembler expects that form. */
+#define AML_OBJTYPE_INTEGER 1
+#define AML_OBJTYPE_METHOD  8
+void aml_external(struct aml_buf *b, const char *path, uint8_t type,
+                  uint8_t nargs);
 
 /* Data objects. */
 void aml_integer(struct aml_buf *b, uint64_t v);  /* shortest encoding */

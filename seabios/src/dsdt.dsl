@@ -3,13 +3,17 @@
  *
  * Compiled by iasl at build time; numbers come from the shared constants
  * header. Everything that depends on the configuration (PCI0._CRS windows,
- * later the memory devices) is in the SSDT the firmware builds at run
- * time with its AML builder (src/aml.c).
+ * the memory devices \_SB.MHPC.MPxx) is in the SSDT the firmware builds at
+ * run time with its AML builder (src/aml.c, src/ssdt-memhp.c).
  */
 #include "hw/hotmem-pc.h"
 
 DefinitionBlock ("", "DSDT", 2, "HOTMEM", "HMPCDSDT", 1)
 {
+    /* Defined by the SSDT only when the machine has DIMM slots. */
+    External (\_SB.MHPC.MDNR, IntObj)          /* slot count */
+    External (\_SB.MHPC.MTFY, MethodObj)       /* (slot, code): Notify MPxx */
+
     Scope (\_SB)
     {
         /* The i440fx host bridge; _CRS is in the SSDT. */
@@ -45,6 +49,8 @@ DefinitionBlock ("", "DSDT", 2, "HOTMEM", "HMPCDSDT", 1)
                     })
                 }
             }
+
+#include "dsdt-memhp.dsl"
         }
     }
 
@@ -58,8 +64,12 @@ DefinitionBlock ("", "DSDT", 2, "HOTMEM", "HMPCDSDT", 1)
         PICM = Arg0
     }
 
-    /* GPE handlers (memory hotplug's _E03) come later. */
     Scope (\_GPE)
     {
+        /* Memory hotplug, GPE0 bit 3: notify the slots that changed. */
+        Method (_E03, 0, NotSerialized)
+        {
+            \_SB.PCI0.MHPD.MSCN ()
+        }
     }
 }

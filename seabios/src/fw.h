@@ -10,6 +10,8 @@
 #include "util.h"
 #include "layout.h"
 
+struct hpmem_info;
+
 struct fw_info {
     /* memmap_init(): from etc/e820, etc/reserved-memory-end */
     u32 low_ram_start;      /* highest RAM range below 4 GiB ... */
@@ -22,6 +24,9 @@ struct fw_info {
     u32 nb_cpus;            /* fw_cfg NB_CPUS */
     u32 phys_bits;          /* CPUID physical address width */
     u8 apic_ids[FW_MAX_CPUS];   /* ascending: the MADT's order */
+
+    /* hpmem_init(): etc/numa, etc/hotplug-memory (hpmem.h) */
+    const struct hpmem_info *hpmem;
 
     /* mtrr_init() picks the 32-bit hole start; pci_setup() the rest. */
     u32 pci_mem32_start;    /* 32-bit window [start, end) */

@@ -9,6 +9,7 @@
 #include "e820.h"
 #include "cpu.h"
 #include "pci.h"
+#include "hpmem.h"
 #include "acpi.h"
 #include "linuxboot.h"
 
@@ -24,6 +25,7 @@ void fw_main(void)
     fw_cfg_init();                      /* signature, DMA, file directory */
     memmap_init(&fw);                   /* etc/e820, ACPI area, legacy hole */
     cpu_init(&fw);                      /* CPU count, address width */
+    hpmem_init(&fw);                    /* NUMA nodes, DIMM slots */
     mtrrs = mtrr_init(&fw, &n_mtrrs);   /* RAM WB, PCI hole UC */
     smp_init(&fw, mtrrs, n_mtrrs);      /* APs: same MTRRs, then halt */
     pci_setup(&fw);                     /* BARs, IRQ lines, PIIX4 PM */

@@ -3,15 +3,20 @@
  *
  *   test-aml            byte-exact checks of the encodings
  *   test-aml DIR        also writes DIR/ssdt-test.aml, an SSDT with 256
- *                       memory-device-like objects, for the iasl round trip
- *                       in scripts/aml-roundtrip.py
+ *                       memory-device-like objects, and DIR/ssdt-memhp.aml,
+ *                       the firmware's own memory devices for 256 slots
+ *                       (src/ssdt-memhp.c), for the iasl round trip in
+ *                       scripts/aml-roundtrip.py
  *
  * Output is TAP.
  */
 #include <stdio.h>
 #include <stdint.h>
 #include <string.h>
+#include "hw/hotmem-pc.h"
 #include "aml.h"
+#include "hpmem.h"
+#include "ssdt-memhp.h"
 
 static int test_no, failed;
 
@@ -50,6 +55,7 @@ static void expect_bytes(const struct aml_buf *b, const uint8_t *want,
     } while (0)
 
 static uint8_t mem[1 << 20];
+static uint8_t big[2 << 20];    /* bodies that need a 4-byte PkgLength */
 
 static void test_pkg_length(void)
 {
@@ -212,6 +218,170 @@ static void test_objects(void)
     ok(b.error, "a lower-case EISA ID is an error");
 }
 
+/* If (body of n bytes) as the builder closes it: the PkgLength is inserted
+ * in front of the body, which must arrive intact behind it. */
+static void test_block_pkg_length(size_t n, const uint8_t *want_head,
+                                  size_t head_len, const char *what)
+{
+    struct aml_buf b;
+    size_t i;
+    int same;
+
+    aml_init(&b, big, sizeof(big));
+    aml_if(&b);
+    for (i = 0; i < n; i++)
+        aml_byte(&b, (uint8_t)(i * 7 + 1));
+    aml_end(&b);
+    same = !b.error && b.len == head_len + n &&
+           !memcmp(big, want_head, head_len);
+    for (i = 0; same && i < n; i++)
+        same = big[head_len + i] == (uint8_t)(i * 7 + 1);
+    ok(same, what);
+    if (!same) {
+        printf("# got (error %d, %zu bytes):\n", b.error, b.len);
+        hexdump(big, b.len < 8 ? b.len : 8);
+    }
+}
+
+static void test_block_pkg_lengths(void)
+{
+    struct aml_buf b;
+
+    test_block_pkg_length(0, (const uint8_t[]){ 0xa0, 0x01 }, 2,
+                          "If with an empty body: 1-byte PkgLength");
+    test_block_pkg_length(62, (const uint8_t[]){ 0xa0, 0x3f }, 2,
+                          "If with 62 bytes: largest 1-byte PkgLength");
+    test_block_pkg_length(63, (const uint8_t[]){ 0xa0, 0x41, 0x04 }, 3,
+                          "If with 63 bytes: 2-byte PkgLength 0x041");
+    test_block_pkg_length(4093, (const uint8_t[]){ 0xa0, 0x4f, 0xff }, 3,
+                          "If with 4093 bytes: largest 2-byte PkgLength");
+    test_block_pkg_length(4094, (const uint8_t[]){ 0xa0, 0x81, 0x00, 0x01 },
+                          4, "If with 4094 bytes: 3-byte PkgLength 0x01001");
+    test_block_pkg_length(0xffffc,
+                          (const uint8_t[]){ 0xa0, 0x8f, 0xff, 0xff }, 4,
+                          "If with 0xffffc bytes: largest 3-byte PkgLength");
+    test_block_pkg_length(0xffffd,
+                          (const uint8_t[]){ 0xa0, 0xc1, 0x00, 0x00, 0x01 },
+                          5, "If with 0xffffd bytes: 4-byte PkgLength "
+                          "0x100001");
+
+    /* Nested: closing the inner block shifts the body, closing the outer
+     * one shifts the inner block with its PkgLength. */
+    aml_init(&b, big, sizeof(big));
+    aml_scope(&b, "\\_SB");
+    aml_device(&b, "MP00");
+    for (int i = 0; i < 4090; i++)
+        aml_byte(&b, 0xa3);             /* Noop */
+    aml_end(&b);
+    aml_end(&b);
+    /* Device: 4 name + 4090 = 4094 bytes -> 0x1001 (3 bytes); Scope:
+     * 5 name + 2 opcode + 3 + 4094 = 4104 -> 0x100b (3 bytes). */
+    {
+        static const uint8_t head[] = {
+            0x10, 0x8b, 0x00, 0x01, 0x5c, '_', 'S', 'B', '_',
+            0x5b, 0x82, 0x81, 0x00, 0x01, 'M', 'P', '0', '0', 0xa3,
+        };
+        ok(!b.error && b.len == 1 + 3 + 4104 &&
+           !memcmp(big, head, sizeof(head)) && big[b.len - 1] == 0xa3,
+           "nested Scope/Device with 3-byte PkgLengths");
+    }
+}
+
+static void test_calls(void)
+{
+    struct aml_buf b;
+
+    aml_init(&b, mem, sizeof(mem));
+    aml_if(&b);
+    aml_integer(&b, 0);
+    aml_external(&b, "\\_SB.FOO", AML_OBJTYPE_METHOD, 1);
+    aml_end(&b);
+    EXPECT(&b, "If (Zero) { External (\\_SB.FOO, MethodObj, 1 arg) }",
+           0xa0, 0x0f, 0x00, 0x15, 0x5c, 0x2e, '_', 'S', 'B', '_',
+           'F', 'O', 'O', '_', 0x08, 0x01);
+
+    aml_init(&b, mem, sizeof(mem));
+    aml_if(&b);
+    aml_lequal(&b);
+    aml_arg(&b, 0);
+    aml_integer(&b, 5);
+    aml_notify(&b);
+    aml_name(&b, "MP05");
+    aml_arg(&b, 1);
+    aml_end(&b);
+    aml_return(&b);
+    aml_call(&b, "\\_SB.FOO");
+    aml_integer(&b, 7);
+    EXPECT(&b, "If (Arg0 == 5) { Notify (MP05, Arg1) }; Return (FOO (7))",
+           0xa0, 0x0b, 0x93, 0x68, 0x0a, 0x05, 0x86, 'M', 'P', '0', '5',
+           0x69, 0xa4, 0x5c, 0x2e, '_', 'S', 'B', '_', 'F', 'O', 'O', '_',
+           0x0a, 0x07);
+
+    aml_init(&b, mem, sizeof(mem));
+    aml_external(&b, "X", AML_OBJTYPE_METHOD, 8);
+    ok(b.error, "an External method with 8 arguments is an error");
+}
+
+static size_t finish_table(uint8_t *table, size_t aml_len, const char *id)
+{
+    size_t len = aml_len + 36;
+    uint8_t sum = 0;
+
+    memset(table, 0, 36);
+    memcpy(table, "SSDT", 4);
+    memcpy(table + 4, &(uint32_t){ (uint32_t)len }, 4);
+    table[8] = 2;
+    memcpy(table + 10, "HOTMEM", 6);
+    memcpy(table + 16, id, 8);
+    table[24] = 1;
+    memcpy(table + 28, "HMFW", 4);
+    table[32] = 1;
+    for (size_t i = 0; i < len; i++)
+        sum += table[i];
+    table[9] = -sum;
+    return len;
+}
+
+/* The firmware's memory devices for 256 slots (two nodes): -dimm slots
+ * first, then empty ones, as etc/hotplug-memory would list them. */
+static size_t build_memhp_ssdt(uint8_t *table, size_t cap)
+{
+    static struct hpmem_slot slots[HM_MEMHP_MAX_SLOTS];
+    static struct hpmem_info hp;
+    struct fw_info fw;
+    struct aml_buf b;
+    size_t len;
+
+    memset(&fw, 0, sizeof(fw));
+    hp.nodes = 2;
+    hp.slot_count = HM_MEMHP_MAX_SLOTS;
+    hp.region_base = 0x100000000ull;
+    hp.region_size = (uint64_t)HM_MEMHP_MAX_SLOTS << 30;
+    for (int i = 0; i < 8; i++) {
+        slots[i].base = hp.region_base + ((uint64_t)i << 30);
+        slots[i].size = 1ull << 30;
+        slots[i].node = i & 1;
+        slots[i].flags = HM_HPMEM_F_HOTPLUGGABLE;
+    }
+    hp.slots = slots;
+    fw.hpmem = &hp;
+    aml_init(&b, table + 36, cap - 36);
+    ssdt_memory_devices(&b, &fw);
+    len = aml_finish(&b);
+    return len ? finish_table(table, len, "HMPCSSDT") : 0;
+}
+
+static int write_file(const char *dir, const char *name, const uint8_t *p,
+                      size_t len)
+{
+    char path[4096];
+    FILE *f;
+
+    snprintf(path, sizeof(path), "%s/%s", dir, name);
+    f = fopen(path, "wb");
+    return f && fwrite(p, 1, len, f) == len && fclose(f) == 0;
+}
+
 /* Like the DIMM SSDT the firmware will build: the outer Scope needs a
  * 3-byte PkgLength. */
 static size_t build_test_ssdt(uint8_t *table, size_t cap)
@@ -219,7 +389,6 @@ static size_t build_test_ssdt(uint8_t *table, size_t cap)
     struct aml_buf b;
     char name[5];
     size_t len;
-    uint8_t sum = 0;
 
     aml_init(&b, table + 36, cap - 36);
     aml_scope(&b, "\\_SB");
@@ -273,23 +442,7 @@ static size_t build_test_ssdt(uint8_t *table, size_t cap)
     aml_end(&b);
     aml_end(&b);
     len = aml_finish(&b);
-    if (!len)
-        return 0;
-
-    len += 36;
-    memset(table, 0, 36);
-    memcpy(table, "SSDT", 4);
-    memcpy(table + 4, &(uint32_t){ (uint32_t)len }, 4);
-    table[8] = 2;
-    memcpy(table + 10, "HOTMEM", 6);
-    memcpy(table + 16, "HMTEST  ", 8);
-    table[24] = 1;
-    memcpy(table + 28, "HMFW", 4);
-    table[32] = 1;
-    for (size_t i = 0; i < len; i++)
-        sum += table[i];
-    table[9] = -sum;
-    return len;
+    return len ? finish_table(table, len, "HMTEST  ") : 0;
 }
 
 int main(int argc, char **argv)
@@ -300,18 +453,21 @@ int main(int argc, char **argv)
     test_integers();
     test_names();
     test_objects();
+    test_block_pkg_lengths();
+    test_calls();
 
     len = build_test_ssdt(mem, sizeof(mem));
     ok(len > 0x1000, "256-device SSDT builds (outer Scope > 4 KiB)");
-    if (argc > 1 && len) {
-        char path[4096];
-        FILE *f;
-
-        snprintf(path, sizeof(path), "%s/ssdt-test.aml", argv[1]);
-        f = fopen(path, "wb");
-        ok(f && fwrite(mem, 1, len, f) == len && fclose(f) == 0,
+    if (argc > 1 && len)
+        ok(write_file(argv[1], "ssdt-test.aml", mem, len),
            "wrote ssdt-test.aml");
-    }
+    len = build_memhp_ssdt(big, sizeof(big));
+    ok(len > 0x10000 - 0x1000 && len < 0x10000,
+       "firmware memory-device SSDT for 256 slots builds (< 64 KiB)");
+    printf("# memory-device SSDT, 256 slots: %zu bytes\n", len);
+    if (argc > 1 && len)
+        ok(write_file(argv[1], "ssdt-memhp.aml", big, len),
+           "wrote ssdt-memhp.aml");
     printf("1..%d\n", test_no);
     return failed ? 1 : 0;
 }

@@ -43,9 +43,35 @@ def main():
         (['-kernel', str(junk)], 'is not a Linux bzImage'),
         (['-bios', str(tmp / 'missing')], '-bios:'),
         (['-bios', str(odd_bios)], 'a multiple of 64 KiB up to 128 KiB'),
+        # DIMM slots (issue 3)
+        (['-dimm', 'id=a,size=100M'], '-dimm: size 100M is not a multiple of 128 MiB'),
+        (['-dimm', 'id=a,size=0'], '-dimm: size 0: a DIMM cannot be empty'),
+        (['-dimm', 'id=a,size=1G', '-dimm', 'id=a,size=1G'], "-dimm: duplicate id 'a'"),
+        (['-dimm', 'size=1G'], '-dimm: missing id='),
+        (['-smp', '2', '-numa', 'node,nodeid=0', '-dimm', 'id=a,size=1G,node=1'],
+         '-dimm a: node=1 has no matching -numa node'),
+        (['-m', '512M,slots=250,maxmem=300G'] +
+         [a for i in range(7) for a in ('-dimm', f'id=d{i},size=1G')],
+         'slots=250 plus 7 -dimm slots is more than 256 slots',
+         '-m 512M,slots=250,maxmem=300G + 7 x -dimm (257 slots)'),
+        ([a for i in range(257) for a in ('-dimm', f'id=d{i},size=128M')],
+         '-dimm d256: more than 256 DIMM slots', '257 x -dimm'),
+        (['-m', '512M,slots=257,maxmem=8G'], "-m: invalid slots '257' (0 to 256)"),
+        (['-m', '512M,maxmem=1G', '-dimm', 'id=a,size=1G'],
+         '-dimm: RAM 512M plus DIMMs 1G is beyond -m maxmem=1G'),
+        (['-dimm', 'id=a,size=2T'], '-dimm: size 2T is above the limit 1T'),
+        (['-m', '512M,slots=1,maxmem=4096T'],
+         "physical address space (limit 0x"),
+        (['-dimm', 'id=a,size=1G,color=red'], "-dimm: unknown parameter 'color'"),
+        (['-dimm', 'id=a,size=1G,populated=maybe'],
+         "-dimm: populated must be 'on' or 'off', not 'maybe'"),
+        (['-smp', '2', '-numa', 'node,nodeid=0,cpus=0-2'],
+         '-numa: node 0: cpus 2 out of range'),
     ]
     env = dict(os.environ, HOTMEM_TIMING=str(timing))
-    for args, expect in cases:
+    for case in cases:
+        args, expect = case[:2]
+        label = case[2] if len(case) > 2 else ' '.join(args)
         argv = [HOTMEM, '-serial', f'file:{serial_out}'] + args
         t0 = time.monotonic()
         p = subprocess.run(argv, capture_output=True, text=True, env=env, timeout=30)
@@ -54,7 +80,7 @@ def main():
         ok = (p.returncode == 1 and len(lines) == 1 and expect in lines[0]
               and lines[0].startswith('hotmem: ') and not p.stdout and not timing.exists()
               and (not serial_out.exists() or serial_out.stat().st_size == 0))
-        tap.ok(ok, f'{" ".join(args)} -> exit 1, one line naming the problem ({dt:.2f} s)',
+        tap.ok(ok, f'{label} -> exit 1, one line naming the problem ({dt:.2f} s)',
                diag=f'exit {p.returncode}, stderr {p.stderr!r}, stdout {p.stdout[:200]!r}')
         timing.unlink(missing_ok=True)
     p = subprocess.run([HOTMEM, '-h'], capture_output=True, text=True, timeout=30)

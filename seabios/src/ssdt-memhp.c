@@ -1,0 +1,139 @@
+/*
+ * ssdt-memhp.c - one ACPI memory device (PNP0C80) per DIMM slot.
+ *
+ * Every per-slot method is a call of a DSDT helper in \_SB.PCI0.MHPD
+ * (src/dsdt-memhp.dsl) with the slot number: the helpers hold the lock
+ * around the selector and read the register block at run time, so the
+ * SSDT needs no knowledge of what is plugged, and a pc-dimm plugged later
+ * into an empty slot reports its own base, size and node.
+ */
+#include "hw/hotmem-pc.h"
+#include "hpmem.h"
+#include "ssdt-memhp.h"
+
+#define MHPD_PATH "\\_SB.PCI0.MHPD."
+
+/* The DSDT helpers and their argument counts, in the order iasl sorts
+ * External declarations (so builder output and iasl's AML are identical,
+ * checked by make check). */
+static const struct {
+    const char *path;
+    u8 nargs;
+} helpers[] = {
+    { MHPD_PATH "MCRS", 1 },    /* (slot) -> _CRS buffer */
+    { MHPD_PATH "MEJ0", 1 },    /* (slot) */
+    { MHPD_PATH "MOST", 3 },    /* (slot, event, status) */
+    { MHPD_PATH "MPWR", 2 },    /* (slot, power state) */
+    { MHPD_PATH "MPXM", 1 },    /* (slot) -> _PXM */
+    { MHPD_PATH "MSTA", 1 },    /* (slot) -> _STA */
+};
+
+static void slot_name(char name[5], u32 slot)
+{
+    name[0] = 'M';
+    name[1] = 'P';
+    name[2] = "0123456789ABCDEF"[(slot >> 4) & 0xf];
+    name[3] = "0123456789ABCDEF"[slot & 0xf];
+    name[4] = 0;
+}
+
+/* Method (NAME) { Return (HELPER (slot)) } */
+static void query_method(struct aml_buf *b, const char *name,
+                         const char *helper, u32 slot)
+{
+    aml_method(b, name, 0, 0);
+    aml_return(b);
+    aml_call(b, helper);
+    aml_integer(b, slot);
+    aml_end(b);
+}
+
+/* Method (_PSx) { MPWR (slot, x) } */
+static void power_method(struct aml_buf *b, const char *name, u32 slot,
+                         u8 state)
+{
+    aml_method(b, name, 0, 0);
+    aml_call(b, MHPD_PATH "MPWR");
+    aml_integer(b, slot);
+    aml_integer(b, state);
+    aml_end(b);
+}
+
+static void memory_device(struct aml_buf *b, u32 slot)
+{
+    char name[5];
+
+    slot_name(name, slot);
+    aml_device(b, name);
+    aml_name_decl(b, "_HID");
+    aml_eisaid(b, "PNP0C80");
+    aml_name_decl(b, "_UID");
+    aml_integer(b, slot);
+    query_method(b, "_STA", MHPD_PATH "MSTA", slot);
+    query_method(b, "_CRS", MHPD_PATH "MCRS", slot);
+    query_method(b, "_PXM", MHPD_PATH "MPXM", slot);
+    /* _OST(event, status, info): the third argument is not reported. */
+    aml_method(b, "_OST", 3, 0);
+    aml_call(b, MHPD_PATH "MOST");
+    aml_integer(b, slot);
+    aml_arg(b, 0);
+    aml_arg(b, 1);
+    aml_end(b);
+    /* _EJ0(1): the argument (1 = eject) carries nothing for us. */
+    aml_method(b, "_EJ0", 1, 0);
+    aml_call(b, MHPD_PATH "MEJ0");
+    aml_integer(b, slot);
+    aml_end(b);
+    power_method(b, "_PS0", slot, 0);
+    power_method(b, "_PS3", slot, 3);
+    aml_end(b);
+}
+
+/* MTFY (slot, code): Notify (MPxx, code); the DSDT's GPE handler calls it
+ * for each slot with an event. */
+static void notify_method(struct aml_buf *b, u32 slots)
+{
+    char name[5];
+    u32 i;
+
+    aml_method(b, "MTFY", 2, 0);
+    for (i = 0; i < slots; i++) {
+        slot_name(name, i);
+        aml_if(b);
+        aml_lequal(b);
+        aml_arg(b, 0);
+        aml_integer(b, i);
+        aml_notify(b);
+        aml_name(b, name);
+        aml_arg(b, 1);
+        aml_end(b);
+    }
+    aml_end(b);
+}
+
+void ssdt_memory_devices(struct aml_buf *b, const struct fw_info *fw)
+{
+    u32 slots = fw->hpmem->slot_count, i;
+
+    if (!slots)
+        return;
+    aml_if(b);
+    aml_integer(b, 0);                  /* never runs: see aml_external() */
+    for (i = 0; i < ARRAY_SIZE(helpers); i++)
+        aml_external(b, helpers[i].path, AML_OBJTYPE_METHOD,
+                     helpers[i].nargs);
+    aml_end(b);
+    aml_scope(b, "\\_SB");
+    aml_device(b, "MHPC");
+    aml_name_decl(b, "_HID");
+    aml_eisaid(b, "PNP0A06");
+    aml_name_decl(b, "_UID");
+    aml_string(b, "DIMM devices");
+    aml_name_decl(b, "MDNR");           /* the slot count, for the DSDT */
+    aml_integer(b, slots);
+    notify_method(b, slots);
+    for (i = 0; i < slots; i++)
+        memory_device(b, i);
+    aml_end(b);
+    aml_end(b);
+}
