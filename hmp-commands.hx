@@ -58,6 +58,8 @@ ENDDEF
 
 DEF(device_del, "id:s", "id", "ask the guest to release a device", hmp_device_del)
 Returns once the request is sent; the guest ejects the DIMM (QMP device_del).
+A second request for a DIMM whose removal the guest has not answered yet
+fails with `Device 'ID' is already in the process of unplug`.
 ENDDEF
 
 DEF(object_add, "qom-type:O", "memory-backend-ram,id=ID,size=SIZE", "create a memory backend", hmp_object_add)
@@ -66,6 +68,7 @@ booleans (dump, merge, prealloc, share, reserve) take on/off (QMP object-add).
 ENDDEF
 
 DEF(object_del, "id:s", "id", "delete a memory backend no device uses", hmp_object_del)
+A backend becomes free again when its pc-dimm has been removed (QMP object-del).
 ENDDEF
 
 DEF(stop, "", "", "pause the vCPUs", hmp_stop, NOLOCK)

@@ -220,7 +220,13 @@ Adds a device. Drivers:
 - "dimm" with "id": plugs the declared -dimm slot of that id (as the
   seed series did);
 - "pc-dimm" with "id", "memdev" (a memory-backend-ram from
-  `object-add`), optional "slot" and "node" (as QEMU).
+  `object-add` that no other DIMM uses), optional "slot", "node" and
+  "addr" (as QEMU; by default the first free slot, node 0 and the first
+  free 1 GiB-aligned range of the hotplug region).
+
+Ids are a letter followed by letters, digits, '-', '.' or '_' (at most
+32 characters). Every check (id, slot, node, memdev, size, maxmem) comes
+before anything is mapped: a failed device_add changes nothing.
 
 Returns at once; the guest reports the result with ACPI_DEVICE_OST.
 
@@ -247,7 +253,9 @@ device_del
 
 Asks the guest to release a device. Returns once the request is sent;
 DEVICE_DELETED follows when the guest has ejected it, ACPI_DEVICE_OST
-with a failure status when it refuses.
+with a failure status and DEVICE_UNPLUG_GUEST_ERROR when it refuses. A
+second request for the same device fails until the guest has answered
+the first (or the machine was reset, which completes the removal).
 
 Arguments:
 
@@ -269,6 +277,9 @@ object-add
 
 Creates an object (a memory backend for pc-dimm). The arguments are the
 members of `ObjectOptions`: "qom-type", "id" and the type's properties.
+A memory-backend-ram is bookkeeping until a pc-dimm uses it (the DIMM maps
+the memory when it is plugged); its size must be a multiple of 128 MiB
+(the guest's memory block), at most 1 TiB.
 
 Arguments: the members of ObjectOptions
 
@@ -285,7 +296,8 @@ SQMP
 object-del
 ----------
 
-Deletes an object that no device uses.
+Deletes an object that no device uses (a backend whose pc-dimm was
+removed is free again).
 
 Arguments:
 

@@ -312,7 +312,7 @@ PcMachine *pc_machine_new(const MachineConfig *cfg, GError **errp)
     if (!kvm_vm_create(pc->kvm, errp)) {
         goto fail;
     }
-    pc->mon = pc_monitor_new(&pc->cfg, pc->kvm, pc->pm, errp);
+    pc->mon = pc_monitor_new(&pc->cfg, pc->kvm, pc->pm, pc->dimms, errp);
     if (!pc->mon) {
         goto fail;
     }

@@ -293,5 +293,14 @@ bool pc_dimms_unplug_request(PcDimms *d, const char *id, GError **errp)
         g_set_error(errp, HM_ERROR, 0, "Device '%s' not found", id);
         return false;
     }
+    /* QEMU's rule: one request at a time. The guest answers every request
+     * (eject, or an _OST refusal that clears this) and a reset completes
+     * it, so a second device_del would only raise a GPE the guest has
+     * already been given. */
+    if (dev->enabled && dev->unplug_requested) {
+        g_set_error(errp, HM_ERROR, 0, "Device '%s' is already in the process of unplug",
+                    id);
+        return false;
+    }
     return dimm_bus_unplug_request(d->bus, dev, errp);
 }

@@ -70,7 +70,8 @@ bool pc_dimms_hotplug_declared(PcDimms *d, const char *id, GError **errp);
 bool pc_dimms_hotplug_pc_dimm(PcDimms *d, const char *id, uint64_t size, unsigned node,
                               const char *memdev, unsigned slot, uint64_t addr,
                               GError **errp);
-/* device_del ID: asks the guest to eject; completion is the deleted event. */
+/* device_del ID: asks the guest to eject; completion is the deleted event.
+ * Fails while an earlier request for the DIMM is still unanswered. */
 bool pc_dimms_unplug_request(PcDimms *d, const char *id, GError **errp);
 
 /* The fw_cfg file contents (docs/specs/acpi_hotplug.txt, docs/specs/fwcfg.txt). */

@@ -18,6 +18,8 @@ REPO = HERE.parent.parent
 SCENARIOS = {
     'boot': ['test-boot.py', '--vmm', 'hotmem'],
     'cmdline': ['test-cmdline.py'],
+    'dimm': ['test-dimm.py'],
+    'hotplug': ['test-hotplug.py'],
 }
 
 

@@ -332,6 +332,48 @@ static void test_refused_removal_and_reset(void)
     machine_down(&f);
 }
 
+/* One removal request at a time: a second device_del before the guest has
+ * answered fails and changes nothing; an eject, a refusal or a reset ends
+ * the request and the next one is accepted. A guest that acknowledges the
+ * remove event (as _E03 does before Notify) does not end it. */
+static void test_repeated_unplug_request(void)
+{
+    Fixture f = { 0 };
+    machine_up(&f, ACCEPTANCE_CMDLINE, NULL);
+    GError *err = NULL;
+    g_assert_true(pc_dimms_unplug_request(f.dimms, "d0", &err));
+    g_assert_cmphex(status_of(0), ==, HM_MEMHP_STS_ENABLED | HM_MEMHP_STS_REMOVE);
+    out(HM_MEMHP_CONTROL, HM_MEMHP_CTL_CLEAR_REMOVE, 1);
+    gpe_write(0, 0xff);                                   /* the OSPM clears GPE status */
+    g_assert_false(pc_dimms_unplug_request(f.dimms, "d0", &err));
+    g_assert_cmpstr(err->message, ==, "Device 'd0' is already in the process of unplug");
+    g_clear_error(&err);
+    g_assert_cmphex(status_of(0), ==, HM_MEMHP_STS_ENABLED);   /* no new event */
+    g_assert_cmphex(gpe_sts() & (1u << HM_GPE_MEMHP_BIT), ==, 0);
+    /* refused: the next request is accepted */
+    ost(0, MEMHP_OST_EV_EJECT_REQUEST, MEMHP_OST_SC_FAILURE);
+    g_assert_true(pc_dimms_unplug_request(f.dimms, "d0", &err));
+    /* a progress report (0x84) does not end the request */
+    ost(0, MEMHP_OST_EV_EJECT_REQUEST, MEMHP_OST_SC_EJECT_IN_PROGRESS);
+    g_assert_false(pc_dimms_unplug_request(f.dimms, "d0", &err));
+    g_clear_error(&err);
+    /* reset completes it; the slot is then simply not plugged */
+    pc_dimms_reset(f.dimms);
+    g_assert_false(pc_dimms_unplug_request(f.dimms, "d0", &err));
+    g_assert_cmpstr(err->message, ==, "DIMM 'd0' is not plugged");
+    g_clear_error(&err);
+    /* plugged again: a new request is accepted, the eject ends it */
+    g_assert_true(pc_dimms_hotplug_declared(f.dimms, "d0", &err));
+    g_assert_true(pc_dimms_unplug_request(f.dimms, "d0", &err));
+    out(HM_MEMHP_SELECTOR, 0, 4);
+    out(HM_MEMHP_CONTROL, HM_MEMHP_CTL_EJECT, 1);
+    g_assert_null(guest_mem_range(4 * GiB, 1, false));
+    g_assert_true(pc_dimms_hotplug_declared(f.dimms, "d0", &err));
+    g_assert_true(pc_dimms_unplug_request(f.dimms, "d0", &err));
+    g_assert_no_error(err);
+    machine_down(&f);
+}
+
 /* Events come out lowest slot first, one ack at a time. */
 static void test_next_pending_order(void)
 {
@@ -473,6 +515,7 @@ int main(int argc, char **argv)
     g_test_add_func("/memhp/hot-plug", test_hot_plug);
     g_test_add_func("/memhp/remove-and-eject", test_remove_and_eject);
     g_test_add_func("/memhp/refused-removal-and-reset", test_refused_removal_and_reset);
+    g_test_add_func("/memhp/repeated-unplug-request", test_repeated_unplug_request);
     g_test_add_func("/memhp/next-pending-order", test_next_pending_order);
     g_test_add_func("/memhp/hostile", test_hostile);
     g_test_add_func("/memhp/256-slots", test_256_slots);
