@@ -1,0 +1,394 @@
+#!/usr/bin/env python3
+"""make bench: hotmem against QEMU 7.2, same guest, same rig run.
+
+    bench/bench.py              fetch the guest, run every measurement in
+                                ONE tests/guest/rig.py run, write
+                                bench/results/latest.json, print the table
+    bench/bench.py --inner OUT  (what the rig runs) the measurements
+                                themselves; raw samples to OUT, rewritten
+                                after every boot
+    bench/bench.py --report F   print the table of a results file again
+
+Environment: BENCH_RUNS (default 5) runs of every scenario, interleaved
+hotmem, QEMU, hotmem, QEMU...; BENCH_SLOTS (default 1,32,256) the slot
+counts of the hot-add scaling figure; BENCH_HOTMEM_PLUG=dimm|pc-dimm (how
+hotmem hot-adds: a declared -dimm slot and device_add dimm, the default, or
+QEMU's object-add + device_add pc-dimm); HOTMEM_BIN, HOTMEM_QEMU; the rig's
+own variables (HOTMEM_RIG_MEM defaults to 4G here).  Progress goes to
+stderr, the table to stdout.  See bench/README.md for what each figure
+means and how it is measured.
+"""
+
+import argparse
+import json
+import os
+import platform
+import secrets
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(REPO / "tests" / "guest"))
+import guestlib  # noqa: E402
+import report  # noqa: E402
+
+RESULTS = HERE / "results" / "latest.json"
+DEFAULT_RUNS = 5
+DEFAULT_SLOTS = (1, 32, 256)
+
+
+def log(msg):
+    print("bench: " + msg, file=sys.stderr, flush=True)
+
+
+def settings():
+    """BENCH_* from the environment (on the host: the rig passes only
+    HOTMEM_* and a few others into the outer VM, so the host hands them to
+    --inner as arguments)."""
+    runs = int(os.environ.get("BENCH_RUNS", DEFAULT_RUNS))
+    if runs < 1:
+        raise SystemExit("bench: BENCH_RUNS must be at least 1")
+    slots = tuple(int(x) for x in os.environ.get(
+        "BENCH_SLOTS", ",".join(map(str, DEFAULT_SLOTS))).split(",") if x)
+    if any(n < 1 or n > 256 for n in slots):
+        raise SystemExit("bench: BENCH_SLOTS values must be in 1..256")
+    plug = os.environ.get("BENCH_HOTMEM_PLUG", "dimm")
+    if plug not in ("dimm", "pc-dimm"):
+        raise SystemExit("bench: BENCH_HOTMEM_PLUG must be dimm or pc-dimm")
+    return runs, slots, plug
+
+
+def hotmem_bin():
+    return os.environ.get("HOTMEM_BIN", str(REPO / "hotmem"))
+
+
+def qemu_bin():
+    return os.environ.get("HOTMEM_QEMU", "qemu-system-x86_64")
+
+
+def cpu_description():
+    model, n, flags = None, 0, set()
+    try:
+        with open("/proc/cpuinfo") as f:
+            for line in f:
+                k, _, v = line.partition(":")
+                k, v = k.strip(), v.strip()
+                if k == "processor":
+                    n += 1
+                elif k == "model name" and model is None:
+                    model = v
+                elif k == "flags" and not flags:
+                    flags = set(v.split())
+    except OSError:
+        pass
+    return {"cpu_model": model, "cpus": n,
+            "virt_flags": sorted(flags & {"svm", "vmx", "hypervisor",
+                                          "npt", "ept"}),
+            "kernel": platform.release(), "machine": platform.machine()}
+
+
+def version_of(argv):
+    try:
+        out = subprocess.run(argv, capture_output=True, text=True,
+                             timeout=30)
+        return (out.stdout or out.stderr).strip().splitlines()[0]
+    except (OSError, IndexError, subprocess.TimeoutExpired) as e:
+        return "unknown (%s)" % e
+
+
+def binary_identity(path):
+    import hashlib
+    try:
+        st = os.stat(path)
+        with open(path, "rb") as f:
+            digest = hashlib.sha256(f.read()).hexdigest()
+        return {"path": str(path), "sha256": digest, "size": st.st_size,
+                "mtime": time.strftime("%Y-%m-%dT%H:%M:%S%z",
+                                       time.localtime(st.st_mtime))}
+    except OSError as e:
+        return {"path": str(path), "error": str(e)}
+
+
+def git_rev():
+    try:
+        out = subprocess.run(["git", "-C", str(REPO), "describe", "--always",
+                              "--dirty"], capture_output=True, text=True,
+                             timeout=30)
+        return out.stdout.strip() or None
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+
+
+# -- inside the rig ------------------------------------------------------------
+
+def inner(out_path, runs, slot_counts, plug):
+    import scenarios
+    data = {"started": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+            "runs": runs, "slot_counts": list(slot_counts),
+            "hotmem_plug": plug,
+            "rig_mode": "outer" if os.environ.get("HOTMEM_RIG_INSIDE") ==
+            "outer" else "direct",
+            "environment": cpu_description(),
+            "qemu_version": version_of([qemu_bin(), "--version"]),
+            "hotmem_version": version_of([hotmem_bin(), "-version"]),
+            "hotmem_binary": binary_identity(hotmem_bin()),
+            "firmware_binary": binary_identity(
+                Path(hotmem_bin()).resolve().parent / "seabios" / "out" /
+                "bios.bin"),
+            "guest": {}, "samples": [], "order": []}
+
+    def save():
+        tmp = str(out_path) + ".tmp"
+        with open(tmp, "w") as f:
+            json.dump(data, f, indent=1)
+        os.replace(tmp, out_path)
+
+    guest = scenarios.Guest()
+    data["guest"] = {"kernel": guest.kernel, "initrd": guest.initrd,
+                     "append": guest.append}
+    kinds = [scenarios.VmmKind("hotmem", hotmem_bin(), plug),
+             scenarios.VmmKind("qemu", qemu_bin())]
+    plan = [("main", None)] + [("slots", n) for n in slot_counts]
+    total = runs * len(plan) * len(kinds)
+    step = 0
+    save()
+    t_start = time.monotonic()
+    for run in range(1, runs + 1):
+        for scen, n in plan:
+            for kind in kinds:
+                step += 1
+                what = ("main (boot, firmware, RSS, QMP, hot-add/remove)"
+                        if scen == "main" else "hot-add with %d slots" % n)
+                log("[%d/%d] run %d/%d %s: %s" % (step, total, run, runs,
+                                                  kind.name, what))
+                label = "%s-%s-%s" % (kind.name, scen if n is None
+                                      else "slots%d" % n, run)
+                t = time.monotonic()
+                try:
+                    if scen == "main":
+                        res = scenarios.run_main(kind, guest, label)
+                    else:
+                        res = scenarios.run_slots(kind, guest, n, label)
+                except Exception as e:      # a bench never dies of one run
+                    res = {"vmm": kind.name, "slots": n,
+                           "errors": ["%s: %s" % (type(e).__name__, e)]}
+                res.update(scenario=scen, run=run)
+                res["elapsed_s"] = time.monotonic() - t
+                data["samples"].append(res)
+                data["order"].append(label)
+                summary = summarize(res)
+                log("    %s (%.1f s)" % (summary, res["elapsed_s"]))
+                save()
+    data["finished"] = time.strftime("%Y-%m-%dT%H:%M:%S%z")
+    data["inner_elapsed_s"] = time.monotonic() - t_start
+    save()
+    return 0
+
+
+def summarize(res):
+    parts = []
+    if "boot_to_init_ms" in res:
+        parts.append("init %.0f ms" % res["boot_to_init_ms"])
+    for k in ("hot_add", "hot_remove"):
+        v = res.get(k)
+        if isinstance(v, dict):
+            parts.append("%s %s" % (k, "%.0f ms" % v["ms"] if "ms" in v
+                                    else "n/a: " + v.get("unmeasured", "?")))
+    if res.get("errors"):
+        parts.append("errors: " + "; ".join(res["errors"])[:300])
+    return ", ".join(parts) or "nothing measured"
+
+
+# -- on the host ----------------------------------------------------------------
+
+def build_report(inner_data, host, rig_status, started, runs, slot_counts,
+                 plug):
+    samples = inner_data.get("samples", []) if inner_data else []
+    figures = report.compute_figures(samples, list(slot_counts), runs)
+    if not inner_data:
+        why = "the rig run produced no results (rig.py exit status %s)" \
+            % rig_status
+        for f in figures:
+            for vmm in report.VMMS:
+                f[vmm]["unmeasured"] = [{"reason": why, "runs": runs}]
+    commands = {}
+    for s in samples:
+        key = "%s %s" % (s.get("vmm"), "main" if s.get("scenario") == "main"
+                         else "%s slots" % s.get("slots"))
+        if "argv" in s and key not in commands:
+            commands[key] = s["argv"]
+    return {
+        "schema": 1,
+        "started": started,
+        "finished": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+        "host": host,
+        "rig": {"status": rig_status,
+                "mode": inner_data.get("rig_mode") if inner_data else None,
+                "environment_inside": inner_data.get("environment")
+                if inner_data else None,
+                "HOTMEM_RIG_MEM": os.environ.get("HOTMEM_RIG_MEM")},
+        "runs": runs, "slot_counts": list(slot_counts), "hotmem_plug": plug,
+        "hotmem_git": git_rev(),
+        "hotmem_binary": inner_data.get("hotmem_binary")
+        if inner_data else None,
+        "firmware_binary": inner_data.get("firmware_binary")
+        if inner_data else None,
+        "qemu_version": inner_data.get("qemu_version") if inner_data else None,
+        "hotmem_version": inner_data.get("hotmem_version")
+        if inner_data else None,
+        "guest": inner_data.get("guest") if inner_data else None,
+        "commands": commands,
+        "figures": figures,
+        "samples": samples,
+    }
+
+
+def header_lines(res):
+    host = res["host"]
+    rig = res["rig"]
+    env = rig.get("environment_inside") or {}
+    env = {k: ("?" if v is None else v) for k, v in env.items()} or \
+        {"cpu_model": "?", "cpus": "?", "kernel": "?"}
+    lines = [
+        "hotmem vs %s; %d run%s of each, interleaved; rig mode %s" % (
+            res.get("qemu_version") or "QEMU", res["runs"],
+            "" if res["runs"] == 1 else "s", rig.get("mode") or "?"),
+        "host: %s x%s, Linux %s; VMMs ran on: %s x%s, Linux %s" % (
+            host.get("cpu_model"), host.get("cpus"), host.get("kernel"),
+            env.get("cpu_model"), env.get("cpus"), env.get("kernel")),
+    ]
+    if rig.get("status"):
+        lines.append("rig.py exited with status %s: some or all runs are "
+                     "missing" % rig.get("status"))
+    if rig.get("mode") == "outer":
+        lines.append("nested outer VM: every VM exit costs ~1 ms; compare "
+                     "the ratios, not the absolute times")
+    lines.append("")
+    return lines
+
+
+def print_report(res):
+    print(report.format_table(res["figures"], header_lines(res)), flush=True)
+
+
+def host_main():
+    runs, slot_counts, plug = settings()
+    started = time.strftime("%Y-%m-%dT%H:%M:%S%z")
+    load_start = os.getloadavg()
+    if not os.access(hotmem_bin(), os.X_OK):
+        raise SystemExit("bench: no hotmem binary at %s (run make bench, "
+                         "or make first)" % hotmem_bin())
+    log("fetching the guest (tests/guest/fetch-guest.py)")
+    guestlib.guest_files()
+    # Build the initramfs here, so the rig only reads the cache.
+    sys.path.insert(0, str(HERE))
+    import scenarios
+    scenarios.Guest()
+    os.environ.setdefault("HOTMEM_RIG_MEM", "4G")
+    scratch = guestlib.cache_root() / "bench"
+    scratch.mkdir(parents=True, exist_ok=True)
+    inner_out = scratch / ("inner-%d-%s.json" % (os.getpid(),
+                                                 secrets.token_hex(4)))
+    boots = runs * (1 + len(slot_counts)) * 2
+    timeout = max(3600, boots * 300)
+    cmd = [sys.executable, str(REPO / "tests" / "guest" / "rig.py"), "run",
+           "--timeout", str(timeout), "--", sys.executable,
+           str(HERE / "bench.py"), "--inner", str(inner_out),
+           "--runs", str(runs), "--slots", ",".join(map(str, slot_counts)),
+           "--plug", plug]
+    for name in ("BENCH_BOOT_TIMEOUT", "BENCH_HOTPLUG_TIMEOUT"):
+        if os.environ.get(name):
+            cmd += ["--env", "%s=%s" % (name, os.environ[name])]
+    log("%d boots in one rig run (BENCH_RUNS=%d, slots %s)"
+        % (boots, runs, ",".join(map(str, slot_counts))))
+    proc = subprocess.Popen(cmd, cwd=str(REPO))
+    try:
+        status = proc.wait()
+    except KeyboardInterrupt:
+        # rig.py kills its outer VM on SIGTERM; give it the chance
+        proc.terminate()
+        try:
+            proc.wait(30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+        raise
+    inner_data = None
+    try:
+        with open(inner_out) as f:
+            inner_data = json.load(f)
+    except (OSError, ValueError) as e:
+        log("no results from inside the rig: %s" % e)
+    finally:
+        for p in (inner_out, Path(str(inner_out) + ".tmp")):
+            try:
+                p.unlink()
+            except OSError:
+                pass
+    if status != 0:
+        log("rig.py exited with status %d" % status)
+    host = cpu_description()
+    host["loadavg_start"] = load_start
+    host["loadavg_end"] = os.getloadavg()
+    res = build_report(inner_data, host, status, started, runs,
+                       slot_counts, plug)
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    tmp = RESULTS.with_suffix(".json.tmp")
+    with open(tmp, "w") as f:
+        json.dump(res, f, indent=1)
+        f.write("\n")
+    os.replace(tmp, RESULTS)
+    log("results: %s" % RESULTS.relative_to(REPO))
+    print_report(res)
+    return 0 if status == 0 and inner_data else 1
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0],
+                                 epilog=__doc__,
+                                 formatter_class=argparse.
+                                 RawDescriptionHelpFormatter)
+    ap.add_argument("--inner", metavar="OUT",
+                    help="run the measurements here, raw samples to OUT")
+    ap.add_argument("--runs", type=int, help="(--inner) runs")
+    ap.add_argument("--slots", help="(--inner) slot counts, a,b,c")
+    ap.add_argument("--plug", help="(--inner) hotmem hot-add path")
+    ap.add_argument("--env", action="append", default=[],
+                    help="(--inner) NAME=VALUE set before measuring")
+    ap.add_argument("--report", metavar="FILE",
+                    help="print the table of a results file")
+    args = ap.parse_args()
+    if args.report:
+        with open(args.report) as f:
+            res = json.load(f)
+        if res.get("samples"):      # recompute: the report code may be newer
+            res["figures"] = report.compute_figures(
+                res["samples"], res["slot_counts"], res["runs"])
+        print_report(res)
+        return 0
+    if args.inner:
+        guestlib.install_sigterm_handler()
+        for kv in args.env:
+            k, _, v = kv.partition("=")
+            os.environ[k] = v
+        runs, slots, plug = settings()
+        if args.runs:
+            runs = args.runs
+        if args.slots is not None:
+            slots = tuple(int(x) for x in args.slots.split(",") if x)
+        if args.plug:
+            plug = args.plug
+        return inner(Path(args.inner), runs, slots, plug)
+    try:
+        return host_main()
+    except KeyboardInterrupt:
+        log("interrupted")
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())
