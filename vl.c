@@ -3,11 +3,10 @@
  */
 #include "hw/pc.h"
 #include "hotmem/options.h"
+#include "hotmem/version.h"
 
 #include <stdio.h>
 #include <stdlib.h>
-
-#define HOTMEM_VERSION "0.1.0"
 
 int main(int argc, char **argv)
 {

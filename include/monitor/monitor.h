@@ -8,6 +8,7 @@
 
 #include "hotmem/options.h"
 #include "hotmem/runstate.h"
+#include "hotmem/version.h"
 
 #include <glib.h>
 #include <stdbool.h>
@@ -17,8 +18,7 @@
 #define HM_QMP_QEMU_MAJOR 7
 #define HM_QMP_QEMU_MINOR 2
 #define HM_QMP_QEMU_MICRO 0
-#define HM_MONITOR_VERSION "0.1.0"            /* = HOTMEM_VERSION in vl.c */
-#define HM_MONITOR_PACKAGE "hotmem " HM_MONITOR_VERSION
+#define HM_MONITOR_PACKAGE "hotmem " HOTMEM_VERSION
 
 /* ------------------------------------------------------------ servers */
 
