@@ -87,7 +87,13 @@ def header(data):
 
 
 def check_header(name, data):
-    """Problems with one table's signature, length and checksum."""
+    """Problems with one table's signature, length and checksum (the FACS
+    has neither the common header nor a checksum: signature and length)."""
+    if name.rstrip("0123456789") == "FACS":
+        problems = [] if data[:4] == b"FACS" else ["%s: signature %r" % (name, data[:4])]
+        if len(data) < 8 or int.from_bytes(data[4:8], "little") != len(data):
+            problems.append("%s: length field does not match %d bytes" % (name, len(data)))
+        return problems
     if len(data) < HEADER.size:
         return ["%s: only %d bytes" % (name, len(data))]
     sig, length, _, _, _ = header(data)

@@ -15,12 +15,8 @@ within 5 s.  Output is TAP; a check that could not run is `not ok`.
 """
 
 import argparse
-import base64
-import hashlib
-import io
 import json
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -32,6 +28,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent.parent
 sys.path.insert(0, str(HERE))
+import acpitables  # noqa: E402
 import guestlib  # noqa: E402
 from guestlib import GuestError, Tap, Vmm  # noqa: E402
 
@@ -70,7 +67,6 @@ cmd_acpi() {
 """.replace("@BAD@", BAD_DMESG)
 
 # Tables that have no checksum field.
-NO_CHECKSUM = ("FACS",)
 
 
 def fmt_s(x):
@@ -83,80 +79,6 @@ def vmm_argv(args, kernel, initrd, append):
     if args.vmm == "hotmem":
         return [args.hotmem] + common + ["-nographic"]
     return [args.qemu, "-enable-kvm", "-machine", "pc", "-nographic"] + common
-
-
-def decode_acpi(console):
-    """{name: bytes} from the last acpi-begin..acpi-end block, or raise."""
-    m = None
-    for m in re.finditer(r"HM:acpi-begin=(\d+)\n(.*?)HM:acpi-end=([0-9a-f]+)",
-                         console, re.S):
-        pass
-    if m is None:
-        raise GuestError("no ACPI dump in the console")
-    b64 = "".join(l for l in m.group(2).splitlines()
-                  if re.fullmatch(r"[A-Za-z0-9+/=]+", l))
-    blob = base64.b64decode(b64)
-    if len(blob) != int(m.group(1)) or \
-            hashlib.sha256(blob).hexdigest() != m.group(3):
-        raise GuestError("ACPI dump damaged on the console (%d bytes, "
-                         "expected %s)" % (len(blob), m.group(1)))
-    tables = {}
-    with tarfile.open(fileobj=io.BytesIO(blob), mode="r:gz") as tar:
-        for member in tar.getmembers():
-            if member.isfile():
-                name = member.name.lstrip("./")
-                tables[name] = tar.extractfile(member).read()
-    return tables
-
-
-def check_table(name, data):
-    """Problems with one table's header (empty list: fine)."""
-    problems = []
-    base = name.split("/")[-1]
-    if len(data) < 36 and base.rstrip("0123456789") != "FACS":
-        return ["%s: only %d bytes" % (name, len(data))]
-    sig = data[:4].decode("ascii", "replace")
-    if not base.startswith(sig):
-        problems.append("%s: signature %r" % (name, sig))
-    length = int.from_bytes(data[4:8], "little")
-    if length != len(data):
-        problems.append("%s: length field %d, %d bytes" % (name, length,
-                                                          len(data)))
-    if sig not in NO_CHECKSUM and sum(data) % 256 != 0:
-        problems.append("%s: checksum off by %d" % (name, sum(data) % 256))
-    return problems
-
-
-def iasl_disassemble(tables, keep_dir=None):
-    """Run `iasl -d` on every table; returns ({name: output}, [problems])."""
-    outputs, problems = {}, []
-    with tempfile.TemporaryDirectory(prefix="acpi-") as tmp:
-        tmp = Path(keep_dir) if keep_dir else Path(tmp)
-        tmp.mkdir(parents=True, exist_ok=True)
-        files = {}
-        for name, data in tables.items():
-            f = tmp / (name.replace("/", "-") + ".dat")
-            f.write_bytes(data)
-            files[name] = f
-        ssdts = [str(f) for n, f in files.items()
-                 if n.split("/")[-1].startswith("SSDT")]
-        for name, f in sorted(files.items()):
-            argv = ["iasl"]
-            if name == "DSDT" and ssdts:
-                argv += ["-e"] + ssdts      # resolve external references
-            argv += ["-d", str(f)]
-            res = subprocess.run(argv, cwd=tmp, capture_output=True,
-                                 text=True)
-            out = res.stdout + res.stderr
-            outputs[name] = out
-            bad = [l for l in out.splitlines()
-                   if re.search(r"\berror", l, re.I)
-                   and not re.search(r"\b0 Errors\b", l)]
-            if res.returncode != 0 or bad:
-                problems.append("%s: iasl -d exit %d: %s" % (
-                    name, res.returncode,
-                    "; ".join(bad[:5]) or out.strip()[-300:]))
-    return outputs, problems
 
 
 def main():
@@ -233,8 +155,9 @@ def main():
                         vm.command("acpi", args.boot_timeout)
                         figures["acpi_dump"] = time.monotonic() - t
                         try:
-                            tables = decode_acpi(vm.console)
-                        except (GuestError, ValueError, tarfile.TarError) as e:
+                            tables = acpitables.decode_dump(vm.console)
+                        except (acpitables.DumpError, ValueError,
+                                tarfile.TarError) as e:
                             acpi_error = str(e)
                         vm.wait_marker("ready", args.boot_timeout)
                         vm.send("reboot\n")
@@ -309,11 +232,12 @@ def main():
         tap.ok(True, "ACPI tables dumped intact over the console (%s)"
                % " ".join(sorted(tables)))
         problems = [p for n, d in sorted(tables.items())
-                    for p in check_table(n, d)]
+                    for p in acpitables.check_header(n, d)]
         tap.ok(not problems, "ACPI table headers: signature, length, "
                "checksum (%d tables; FACS has no checksum)" % len(tables),
                "\n".join(problems))
-        _, problems = iasl_disassemble(tables, args.keep_acpi)
+        problems = acpitables.iasl_problems(tables, sorted(tables),
+                                            args.keep_acpi)
         tap.ok(not problems, "iasl -d disassembles every table without "
                "errors", "\n".join(problems))
 
