@@ -66,9 +66,6 @@ cmd_acpi() {
 }
 """.replace("@BAD@", BAD_DMESG)
 
-# Tables that have no checksum field.
-
-
 def fmt_s(x):
     return "-" if x is None else "%.2f s" % x
 
