@@ -33,21 +33,26 @@ config-host.mak:
 	@echo "config-host.mak missing: run ./configure (or make check, which does it)" >&2
 	@false
 
-qemu-options.def: qemu-options.hx scripts/hxtool.py
+# The generators and the modules they import: a change to any rebuilds.
+HXTOOL_PY := scripts/hxtool.py scripts/hxparse.py scripts/genlib.py
+HMP_GEN_PY := scripts/hmp-gen.py scripts/hxparse.py scripts/genlib.py
+QAPI_GEN_PY := scripts/qapi-gen.py $(wildcard scripts/qapi/*.py) scripts/genlib.py
+
+qemu-options.def: qemu-options.hx $(HXTOOL_PY)
 	$(Q)$(PYTHON) scripts/hxtool.py options-def $< > $@.tmp && mv $@.tmp $@
 
 # Option docs (kept in git): docs/options.md and the README's option table.
-docs/options.md: qemu-options.hx scripts/hxtool.py
+docs/options.md: qemu-options.hx $(HXTOOL_PY)
 	@echo "  GEN     $@ README.md"
 	$(Q)$(PYTHON) scripts/hxtool.py options-doc $< > $@.tmp && mv $@.tmp $@
 	$(Q)$(PYTHON) scripts/hxtool.py readme $< README.md
 
-$(QAPI_GEN) docs/qmp.md qmp-commands.hx &: qapi-schema.json scripts/qapi-gen.py
+$(QAPI_GEN) docs/qmp.md qmp-commands.hx &: qapi-schema.json $(QAPI_GEN_PY)
 	@echo "  GEN     $(QAPI_GEN) docs/qmp.md qmp-commands.hx"
 	$(Q)$(PYTHON) scripts/qapi-gen.py $< --h qapi-generated.h --c qapi-generated.c \
 		--md docs/qmp.md --hx qmp-commands.hx && touch $(QAPI_GEN) docs/qmp.md qmp-commands.hx
 
-hmp-commands.def docs/hmp.md &: hmp-commands.hx scripts/hmp-gen.py
+hmp-commands.def docs/hmp.md &: hmp-commands.hx $(HMP_GEN_PY)
 	@echo "  GEN     hmp-commands.def docs/hmp.md"
 	$(Q)$(PYTHON) scripts/hmp-gen.py $< --def hmp-commands.def --md docs/hmp.md && \
 		touch hmp-commands.def docs/hmp.md

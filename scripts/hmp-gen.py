@@ -7,64 +7,45 @@ The .hx format is described at the top of hmp-commands.hx. Outputs are
 written only when their contents change.
 """
 import argparse
-import os
 import re
 import sys
 
-ENTRY_RE = re.compile(
-    r'^(DEF|INFO)\(\s*([\w-]+)\s*,\s*"([^"]*)"\s*,\s*"((?:[^"\\]|\\.)*)"\s*,'
-    r'\s*"((?:[^"\\]|\\.)*)"\s*,\s*(\w+)\s*(?:,\s*(NOLOCK)\s*)?\)\s*$')
+import hxparse
+from genlib import c_string, write_if_changed
+
+ENTRY_RE = hxparse.macro_re('DEF|INFO', hxparse.NAME, r'"([^"]*)"', hxparse.STRING,
+                            hxparse.STRING, r'(\w+)(?:\s*,\s*(NOLOCK))?')
 ARG_RE = re.compile(r'^[a-z][a-z0-9_-]*:[sSOi]\??$')
 
 
 def parse(path):
-    entries = []
-    current = None
-    with open(path, encoding='utf-8') as f:
-        for lineno, line in enumerate(f, 1):
-            line = line.rstrip('\n')
-            if current is not None:
-                if line.strip() == 'ENDDEF':
-                    entries.append(current)
-                    current = None
-                else:
-                    current['doc'].append(line)
-                continue
-            if not line.strip() or line.startswith('#'):
-                continue
-            m = ENTRY_RE.match(line)
-            if not m:
-                sys.exit(f'{path}:{lineno}: cannot parse: {line}')
-            kind, name, args, params, help_, handler, nolock = m.groups()
-            for a in filter(None, args.split(',')):
-                if not ARG_RE.match(a):
-                    sys.exit(f'{path}:{lineno}: bad args_type entry {a!r}')
-            opt_seen = False
-            for a in filter(None, args.split(',')):
-                if a.endswith('?'):
-                    opt_seen = True
-                elif opt_seen:
-                    sys.exit(f'{path}:{lineno}: mandatory argument after an optional one')
-            if any(a[-1] in 'S' or a.endswith('S?') for a in args.split(',')[:-1] if a):
-                sys.exit(f'{path}:{lineno}: an S argument must come last')
-            if not handler.startswith('hmp_'):
-                sys.exit(f'{path}:{lineno}: handler {handler} must be named hmp_*')
-            key = (kind, name)
-            if any((e['kind'], e['name']) == key for e in entries):
-                sys.exit(f'{path}:{lineno}: {kind}({name}) defined twice')
-            current = {'kind': kind, 'name': name, 'args': args, 'params': params,
-                       'help': help_, 'handler': handler, 'nolock': bool(nolock), 'doc': [],
-                       'line': lineno}
-    if current is not None:
-        sys.exit(f'{path}: {current["kind"]}({current["name"]}) has no ENDDEF')
+    entries = hxparse.parse(path, ENTRY_RE, command_entry)
     if not any(e['kind'] == 'DEF' and e['name'] == 'info' for e in entries) and \
             any(e['kind'] == 'INFO' for e in entries):
         sys.exit(f'{path}: INFO entries need DEF(info, ...)')
     return entries
 
 
-def c_string(s):
-    return '"' + s.replace('\\', '\\\\').replace('"', '\\"') + '"'
+def command_entry(m, lineno, entries):
+    """One DEF or INFO line, checked against the entries before it."""
+    kind, name, args, params, help_, handler, nolock = m.groups()
+    for a in filter(None, args.split(',')):
+        if not ARG_RE.match(a):
+            raise hxparse.HxError(f'bad args_type entry {a!r}')
+    opt_seen = False
+    for a in filter(None, args.split(',')):
+        if a.endswith('?'):
+            opt_seen = True
+        elif opt_seen:
+            raise hxparse.HxError('mandatory argument after an optional one')
+    if any(a[-1] in 'S' or a.endswith('S?') for a in args.split(',')[:-1] if a):
+        raise hxparse.HxError('an S argument must come last')
+    if not handler.startswith('hmp_'):
+        raise hxparse.HxError(f'handler {handler} must be named hmp_*')
+    if any((e['kind'], e['name']) == (kind, name) for e in entries):
+        raise hxparse.HxError(f'{kind}({name}) defined twice')
+    return {'kind': kind, 'name': name, 'args': args, 'params': params, 'help': help_,
+            'handler': handler, 'nolock': bool(nolock), 'line': lineno}
 
 
 def table(entries):
@@ -89,23 +70,8 @@ def markdown(entries):
         usage = ('info ' if e['kind'] == 'INFO' else '') + e['name']
         if e['params']:
             usage += ' ' + e['params']
-        out += [f'## `{usage}`', '', e['help'][0].upper() + e['help'][1:] + '.', '']
-        doc = '\n'.join(e['doc']).strip()
-        if doc:
-            out += [doc, '']
+        out += hxparse.entry_markdown(f'## `{usage}`', e['help'], e['doc'])
     return '\n'.join(out).rstrip() + '\n'
-
-
-def write_if_changed(path, text):
-    try:
-        with open(path, encoding='utf-8') as f:
-            if f.read() == text:
-                return
-    except FileNotFoundError:
-        pass
-    with open(path + '.tmp', 'w', encoding='utf-8') as f:
-        f.write(text)
-    os.replace(path + '.tmp', path)
 
 
 def main():

@@ -9,41 +9,20 @@ usage: hxtool.py options-def FILE    C table (X-macro entries) for vl.c
 import re
 import sys
 
-DEF_RE = re.compile(r'^DEF\(\s*([\w-]+)\s*,\s*(HAS_ARG|NO_ARG)\s*,\s*"((?:[^"\\]|\\.)*)"\s*,\s*"((?:[^"\\]|\\.)*)"\s*\)\s*$')
-HEADING_RE = re.compile(r'^HEADING\((.*)\)\s*$')
+import hxparse
+from genlib import c_string, write_if_changed
+
+DEF_RE = hxparse.macro_re('DEF', hxparse.NAME, r'(HAS_ARG|NO_ARG)', hxparse.STRING,
+                          hxparse.STRING)
+
+
+def option_entry(m, lineno, entries):
+    return {'kind': m.group(1), 'name': m.group(2), 'has_arg': m.group(3) == 'HAS_ARG',
+            'usage': m.group(4), 'summary': m.group(5)}
 
 
 def parse(path):
-    entries = []
-    current = None
-    with open(path, encoding='utf-8') as f:
-        for lineno, line in enumerate(f, 1):
-            line = line.rstrip('\n')
-            if current is not None:
-                if line.strip() == 'ENDDEF':
-                    entries.append(current)
-                    current = None
-                else:
-                    current['doc'].append(line)
-                continue
-            if not line.strip() or line.startswith('#'):
-                continue
-            m = HEADING_RE.match(line)
-            if m:
-                entries.append({'heading': m.group(1)})
-                continue
-            m = DEF_RE.match(line)
-            if not m:
-                sys.exit(f'{path}:{lineno}: cannot parse: {line}')
-            current = {'name': m.group(1), 'has_arg': m.group(2) == 'HAS_ARG',
-                       'usage': m.group(3), 'summary': m.group(4), 'doc': []}
-    if current is not None:
-        sys.exit(f'{path}: DEF({current["name"]}) has no ENDDEF')
-    return entries
-
-
-def c_string(s):
-    return '"' + s.replace('\\', '\\\\').replace('"', '\\"') + '"'
+    return hxparse.parse(path, DEF_RE, option_entry, headings=True)
 
 
 def options_def(entries):
@@ -65,10 +44,7 @@ def options_doc(entries):
         if 'heading' in e:
             out += [f'## {e["heading"]}', '']
             continue
-        out += [f'### `{e["usage"]}`', '', e['summary'][0].upper() + e['summary'][1:] + '.', '']
-        doc = '\n'.join(e['doc']).strip()
-        if doc:
-            out += [doc, '']
+        out += hxparse.entry_markdown(f'### `{e["usage"]}`', e['summary'], e['doc'])
     return '\n'.join(out)
 
 
@@ -90,10 +66,7 @@ def rewrite_readme(entries, path):
     m = re.search(r'<!-- options:begin.*?<!-- options:end -->', text, re.S)
     if not m:
         sys.exit(f'{path}: no <!-- options:begin --> ... <!-- options:end --> block')
-    new = text[:m.start()] + options_table(entries) + text[m.end():]
-    if new != text:
-        with open(path, 'w', encoding='utf-8') as f:
-            f.write(new)
+    write_if_changed(path, text[:m.start()] + options_table(entries) + text[m.end():])
 
 
 def main():
