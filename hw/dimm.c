@@ -11,7 +11,6 @@
 
 #include <errno.h>
 #include <string.h>
-#include <sys/mman.h>
 
 static uint64_t round_up(uint64_t v, uint64_t align, bool *overflow)
 {
@@ -71,7 +70,7 @@ static void dimm_release_memory(DimmBus *bus, DimmDevice *dev)
         dev->ram = NULL;
     }
     if (dev->host) {
-        munmap(dev->host, dev->size);
+        guest_ram_free(dev->host, dev->size);
         dev->host = NULL;
     }
 }
@@ -384,9 +383,8 @@ bool dimm_bus_pre_plug(DimmBus *bus, DimmDevice *dev, GError **errp)
         return false;
     }
     /* last, so a failure above leaves nothing to undo */
-    void *host = mmap(NULL, dev->size, PROT_READ | PROT_WRITE,
-                      MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
-    if (host == MAP_FAILED) {
+    void *host = guest_ram_alloc(dev->size);
+    if (!host) {
         g_set_error(errp, HM_ERROR, 0, "DIMM '%s': cannot map %" PRIu64 " bytes: %s",
                     dev->id, dev->size, g_strerror(errno));
         return false;

@@ -97,9 +97,8 @@ static bool load_bios(PcMachine *pc, GError **errp)
 
 static uint8_t *map_anonymous(uint64_t size, const char *what, GError **errp)
 {
-    void *p = mmap(NULL, size, PROT_READ | PROT_WRITE,
-                   MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
-    if (p == MAP_FAILED) {
+    void *p = guest_ram_alloc(size);
+    if (!p) {
         g_set_error(errp, HM_ERROR, 0, "cannot map %s (%" PRIu64 " bytes): %s", what, size,
                     g_strerror(errno));
         return NULL;
@@ -421,10 +420,10 @@ void pc_machine_free(PcMachine *pc)
         munmap(pc->rom, g_bytes_get_size(pc->bios));
     }
     if (pc->high_ram) {
-        munmap(pc->high_ram, pc->layout.above_4g);
+        guest_ram_free(pc->high_ram, pc->layout.above_4g);
     }
     if (pc->low_ram) {
-        munmap(pc->low_ram, pc->layout.below_4g);
+        guest_ram_free(pc->low_ram, pc->layout.below_4g);
     }
     if (pc->serial_fd > STDERR_FILENO) {
         close(pc->serial_fd);

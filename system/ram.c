@@ -4,9 +4,45 @@
 #include "hotmem/guest-mem.h"
 #include "hotmem/util.h"
 
+#include <errno.h>
 #include <string.h>
+#include <sys/mman.h>
 
 static GPtrArray *blocks;
+
+#define GUEST_RAM_ALIGN (2ULL << 20)
+
+void *guest_ram_alloc(uint64_t size)
+{
+    if (size == 0 || size > UINT64_MAX - GUEST_RAM_ALIGN) {
+        errno = EINVAL;
+        return NULL;
+    }
+    /* over-allocate, then trim head and tail to the aligned window */
+    uint64_t span = size + GUEST_RAM_ALIGN;
+    uint8_t *p = mmap(NULL, span, PROT_READ | PROT_WRITE,
+                      MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    if (p == MAP_FAILED) {
+        return NULL;
+    }
+    uint8_t *a = (uint8_t *)(((uintptr_t)p + GUEST_RAM_ALIGN - 1) & ~(uintptr_t)(GUEST_RAM_ALIGN - 1));
+    if (a > p) {
+        munmap(p, a - p);
+    }
+    if (p + span > a + size) {
+        munmap(a + size, (p + span) - (a + size));
+    }
+    /* advice only: a host without THP still works */
+    madvise(a, size, MADV_HUGEPAGE);
+    return a;
+}
+
+void guest_ram_free(void *host, uint64_t size)
+{
+    if (host) {
+        munmap(host, size);
+    }
+}
 
 static gint block_cmp(gconstpointer a, gconstpointer b)
 {

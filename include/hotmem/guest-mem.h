@@ -23,6 +23,14 @@ typedef struct RamBlock {
     bool readonly;
 } RamBlock;
 
+/* Anonymous host memory for guest RAM, aligned to 2 MiB and marked for
+ * transparent huge pages so that KVM can map the guest in 2 MiB pages (a
+ * 4 KiB-aligned mapping forces 4 KiB guest mappings: several times more
+ * nested page faults). Pages are allocated on first touch. NULL with errno
+ * set on failure; release with guest_ram_free(). */
+void *guest_ram_alloc(uint64_t size);
+void guest_ram_free(void *host, uint64_t size);
+
 /* Registers host memory as guest RAM at gpa (no KVM involvement). */
 RamBlock *ram_block_add(const char *name, uint64_t gpa, uint64_t size,
                         void *host, bool readonly, GError **errp);
