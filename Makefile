@@ -25,7 +25,7 @@ FIRMWARE := seabios/out/bios.bin
 
 .SECONDARY:
 
-.PHONY: all check check-unit check-firmware check-guest check-acpi demo bench clean distclean deps firmware
+.PHONY: all check check-unit check-firmware check-guest demo demo-guest bench bench-guest clean distclean deps firmware
 
 all: hotmem firmware docs/options.md
 
@@ -99,12 +99,18 @@ check-firmware:
 check-guest: all
 	$(Q)$(PYTHON) tests/guest/run-checks.py
 
+# demo and bench, like check, run their steps in a sub-make: on a fresh
+# clone config-host.mak (and $(PYTHON)) only exists once deps has run.
 demo: deps
-	$(Q)$(MAKE) --no-print-directory all
+	$(Q)$(MAKE) --no-print-directory demo-guest
+
+demo-guest: all
 	$(Q)$(PYTHON) tests/guest/demo.py
 
 bench: deps
-	$(Q)$(MAKE) --no-print-directory all
+	$(Q)$(MAKE) --no-print-directory bench-guest
+
+bench-guest: all
 	$(Q)$(PYTHON) bench/bench.py
 
 clean:
