@@ -3,28 +3,15 @@
  * MachineConfig, bad ones fail with a message naming the option.
  */
 #include "hotmem/options.h"
+#include "tests/unit/parse-options.h"
 
-#include <stdarg.h>
 #include <string.h>
-
-static bool parse(MachineConfig *cfg, GError **err, ...)
-{
-    const char *argv[32] = { "hotmem" };
-    int argc = 1;
-    va_list ap;
-    va_start(ap, err);
-    for (const char *a; (a = va_arg(ap, const char *));) {
-        argv[argc++] = a;
-    }
-    va_end(ap);
-    return machine_config_parse(cfg, argc, (char **)argv, err);
-}
 
 static void test_defaults(void)
 {
     MachineConfig cfg;
     GError *err = NULL;
-    g_assert_true(parse(&cfg, &err, NULL));
+    g_assert_true(parse_options(&cfg, &err, NULL));
     g_assert_no_error(err);
     g_assert_cmpuint(cfg.ram_size, ==, 512ULL << 20);
     g_assert_cmpuint(cfg.ncpus, ==, 1);
@@ -37,7 +24,7 @@ static void test_good_values(void)
 {
     MachineConfig cfg;
     GError *err = NULL;
-    g_assert_true(parse(&cfg, &err, "-m", "1G", "-smp", "4,sockets=2", "-kernel", "k",
+    g_assert_true(parse_options(&cfg, &err, "-m", "1G", "-smp", "4,sockets=2", "-kernel", "k",
                         "-initrd", "i", "-append", "console=ttyS0", "-nographic",
                         "-serial", "file:/tmp/x", "-display", "none", "-no-reboot",
                         "--name", "guest1", NULL));
@@ -57,10 +44,10 @@ static void test_good_values(void)
     g_assert_cmpstr(cfg.name, ==, "guest1");
     machine_config_clear(&cfg);
 
-    g_assert_true(parse(&cfg, &err, "-m", "size=768", NULL));
+    g_assert_true(parse_options(&cfg, &err, "-m", "size=768", NULL));
     g_assert_cmpuint(cfg.ram_size, ==, 768ULL << 20);
     machine_config_clear(&cfg);
-    g_assert_true(parse(&cfg, &err, "-smp", "cpus=2,cores=2,threads=1", NULL));
+    g_assert_true(parse_options(&cfg, &err, "-smp", "cpus=2,cores=2,threads=1", NULL));
     g_assert_cmpuint(cfg.sockets, ==, 1);
     g_assert_cmpuint(cfg.cores, ==, 2);
     machine_config_clear(&cfg);
@@ -166,12 +153,12 @@ static void test_long_append(void)
     big[HM_MAX_CMDLINE + 1] = '\0';
     MachineConfig cfg;
     GError *err = NULL;
-    g_assert_false(parse(&cfg, &err, "-kernel", "k", "-append", big, NULL));
+    g_assert_false(parse_options(&cfg, &err, "-kernel", "k", "-append", big, NULL));
     g_assert_nonnull(strstr(err->message, "-append: command line longer than 4095"));
     g_error_free(err);
     machine_config_clear(&cfg);
     big[HM_MAX_CMDLINE] = '\0';
-    g_assert_true(parse(&cfg, &err, "-kernel", "k", "-append", big, NULL));
+    g_assert_true(parse_options(&cfg, &err, "-kernel", "k", "-append", big, NULL));
     machine_config_clear(&cfg);
     g_free(big);
 }
@@ -180,7 +167,7 @@ static void test_dimm_defaults(void)
 {
     MachineConfig cfg;
     GError *err = NULL;
-    g_assert_true(parse(&cfg, &err, "-dimm", "id=d0", NULL));
+    g_assert_true(parse_options(&cfg, &err, "-dimm", "id=d0", NULL));
     g_assert_no_error(err);
     g_assert_cmpuint(cfg.ndimms, ==, 1);
     g_assert_cmpstr(cfg.dimms[0].id, ==, "d0");
@@ -201,7 +188,7 @@ static void test_dimm_numa_good(void)
 {
     MachineConfig cfg;
     GError *err = NULL;
-    g_assert_true(parse(&cfg, &err, "-m", "512M", "-smp", "2",
+    g_assert_true(parse_options(&cfg, &err, "-m", "512M", "-smp", "2",
                         "-numa", "node,nodeid=0,cpus=0", "-numa", "node,nodeid=1,cpus=1",
                         "-dimm", "id=d0,size=1G,node=1,populated=on",
                         "-dimm", "id=d1,size=512M,node=0,populated=off", NULL));
@@ -222,7 +209,7 @@ static void test_dimm_numa_good(void)
     machine_config_clear(&cfg);
 
     /* mem= for every node, cpus ranges, nodeid implied, unlisted CPU -> node 0 */
-    g_assert_true(parse(&cfg, &err, "-smp", "4", "-m", "size=1G,slots=4,maxmem=8G",
+    g_assert_true(parse_options(&cfg, &err, "-smp", "4", "-m", "size=1G,slots=4,maxmem=8G",
                         "-numa", "node,mem=256M,cpus=1", "-numa", "node,mem=768,cpus=2-3",
                         "-numa", "node,mem=0", "-dimm", "id=a.b-c_d,size=128M,node=2",
                         NULL));
@@ -242,7 +229,7 @@ static void test_dimm_numa_good(void)
     machine_config_clear(&cfg);
 
     /* uneven split: 8 MiB units, the rest in the last node */
-    g_assert_true(parse(&cfg, &err, "-m", "1000M", "-numa", "node", "-numa", "node",
+    g_assert_true(parse_options(&cfg, &err, "-m", "1000M", "-numa", "node", "-numa", "node",
                         "-numa", "node", NULL));
     g_assert_cmpuint(cfg.node_mem[0], ==, 328ULL << 20);
     g_assert_cmpuint(cfg.node_mem[1], ==, 328ULL << 20);
@@ -250,10 +237,10 @@ static void test_dimm_numa_good(void)
     machine_config_clear(&cfg);
 
     /* maxmem exactly covering RAM + DIMMs; a later -m replaces slots/maxmem */
-    g_assert_true(parse(&cfg, &err, "-m", "512M,maxmem=2G", "-dimm", "id=d0,size=1536M",
+    g_assert_true(parse_options(&cfg, &err, "-m", "512M,maxmem=2G", "-dimm", "id=d0,size=1536M",
                         NULL));
     machine_config_clear(&cfg);
-    g_assert_true(parse(&cfg, &err, "-m", "512M,slots=3,maxmem=2G", "-m", "1G", NULL));
+    g_assert_true(parse_options(&cfg, &err, "-m", "512M,slots=3,maxmem=2G", "-m", "1G", NULL));
     g_assert_cmpuint(cfg.extra_slots, ==, 0);
     g_assert_cmpuint(cfg.maxmem, ==, 0);
     machine_config_clear(&cfg);

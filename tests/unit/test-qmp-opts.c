@@ -4,28 +4,15 @@
  * refused with a message naming the option, stdio conflicts caught.
  */
 #include "hotmem/options.h"
+#include "tests/unit/parse-options.h"
 
-#include <stdarg.h>
 #include <string.h>
-
-static bool parse(MachineConfig *cfg, GError **err, ...)
-{
-    const char *argv[32] = { "hotmem" };
-    int argc = 1;
-    va_list ap;
-    va_start(ap, err);
-    for (const char *a; (a = va_arg(ap, const char *));) {
-        argv[argc++] = a;
-    }
-    va_end(ap);
-    return machine_config_parse(cfg, argc, (char **)argv, err);
-}
 
 static void test_good(void)
 {
     MachineConfig cfg;
     GError *err = NULL;
-    g_assert_true(parse(&cfg, &err, "-qmp", "unix:/tmp/q.sock,server=on,wait=off",
+    g_assert_true(parse_options(&cfg, &err, "-qmp", "unix:/tmp/q.sock,server=on,wait=off",
                         "-qmp", "unix:/tmp/old.sock,server,nowait",
                         "-monitor", "unix:/tmp/a,,b.sock,wait=off,server=on",
                         "-qmp", "unix:/tmp/yes.sock,server=yes,wait=no", NULL));
@@ -40,11 +27,11 @@ static void test_good(void)
     g_assert_cmpuint(cfg.nmonitors, ==, 0);
     g_assert_null(cfg.monitors);
 
-    g_assert_true(parse(&cfg, &err, "-monitor", "stdio", "-serial", "none", NULL));
+    g_assert_true(parse_options(&cfg, &err, "-monitor", "stdio", "-serial", "none", NULL));
     g_assert_no_error(err);
     g_assert_null(cfg.monitors[0].path);
     machine_config_clear(&cfg);
-    g_assert_true(parse(&cfg, &err, "-nographic", "-serial", "file:/tmp/s", "-qmp", "stdio",
+    g_assert_true(parse_options(&cfg, &err, "-nographic", "-serial", "file:/tmp/s", "-qmp", "stdio",
                         NULL));
     g_assert_no_error(err);
     machine_config_clear(&cfg);
@@ -55,7 +42,7 @@ static void expect_error(const char *opt, const char *arg, const char *extra,
 {
     MachineConfig cfg;
     GError *err = NULL;
-    g_assert_false(parse(&cfg, &err, opt, arg, extra, NULL));
+    g_assert_false(parse_options(&cfg, &err, opt, arg, extra, NULL));
     g_assert_nonnull(err);
     if (!strstr(err->message, want)) {
         g_error("%s %s: got '%s', wanted '%s'", opt, arg, err->message, want);
@@ -94,23 +81,23 @@ static void test_stdio_conflicts(void)
     MachineConfig cfg;
     GError *err = NULL;
     /* the serial port is on stdio by default */
-    g_assert_false(parse(&cfg, &err, "-monitor", "stdio", NULL));
+    g_assert_false(parse_options(&cfg, &err, "-monitor", "stdio", NULL));
     g_assert_nonnull(strstr(err->message, "-monitor stdio: the serial port also uses stdio"));
     g_assert_nonnull(strstr(err->message, "-serial none"));
     g_clear_error(&err);
     machine_config_clear(&cfg);
-    g_assert_false(parse(&cfg, &err, "-nographic", "-monitor", "stdio", NULL));
+    g_assert_false(parse_options(&cfg, &err, "-nographic", "-monitor", "stdio", NULL));
     g_clear_error(&err);
     machine_config_clear(&cfg);
-    g_assert_false(parse(&cfg, &err, "-serial", "stdio", "-qmp", "stdio", NULL));
+    g_assert_false(parse_options(&cfg, &err, "-serial", "stdio", "-qmp", "stdio", NULL));
     g_clear_error(&err);
     machine_config_clear(&cfg);
-    g_assert_false(parse(&cfg, &err, "-serial", "none", "-qmp", "stdio", "-monitor", "stdio",
+    g_assert_false(parse_options(&cfg, &err, "-serial", "none", "-qmp", "stdio", "-monitor", "stdio",
                          NULL));
     g_assert_nonnull(strstr(err->message, "standard input already has a monitor"));
     g_clear_error(&err);
     machine_config_clear(&cfg);
-    g_assert_false(parse(&cfg, &err, "-qmp", "unix:/tmp/same,server=on,wait=off",
+    g_assert_false(parse_options(&cfg, &err, "-qmp", "unix:/tmp/same,server=on,wait=off",
                          "-monitor", "unix:/tmp/same,server=on,wait=off", NULL));
     g_assert_nonnull(strstr(err->message, "already used by another monitor"));
     g_clear_error(&err);

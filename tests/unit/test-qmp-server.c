@@ -171,13 +171,21 @@ static void teardown(void)
     g_free(tmpdir);
 }
 
-static void test_greeting_and_mode(void)
+/* setup() plus a QMP server listening on qmp.sock in the test's dir */
+static QmpServer *start_server(char **path)
 {
     setup();
-    g_autofree char *path = sock_path("qmp.sock");
+    *path = sock_path("qmp.sock");
     GError *err = NULL;
-    QmpServer *s = qmp_server_new(path, NULL, &err);
+    QmpServer *s = qmp_server_new(*path, NULL, &err);
     g_assert_no_error(err);
+    return s;
+}
+
+static void test_greeting_and_mode(void)
+{
+    g_autofree char *path = NULL;
+    QmpServer *s = start_server(&path);
     struct stat st;
     g_assert_cmpint(stat(path, &st), ==, 0);
     g_assert_true(S_ISSOCK(st.st_mode));
@@ -210,11 +218,8 @@ static void test_greeting_and_mode(void)
 
 static void test_several_clients_and_events(void)
 {
-    setup();
-    g_autofree char *path = sock_path("qmp.sock");
-    GError *err = NULL;
-    QmpServer *s = qmp_server_new(path, NULL, &err);
-    g_assert_no_error(err);
+    g_autofree char *path = NULL;
+    QmpServer *s = start_server(&path);
     Client *a = client_connect(path);
     Client *b = client_connect(path);
     Client *quiet = client_connect(path);       /* never negotiates */
@@ -256,11 +261,8 @@ static void test_several_clients_and_events(void)
 
 static void test_bad_input_keeps_connection(void)
 {
-    setup();
-    g_autofree char *path = sock_path("qmp.sock");
-    GError *err = NULL;
-    QmpServer *s = qmp_server_new(path, NULL, &err);
-    g_assert_no_error(err);
+    g_autofree char *path = NULL;
+    QmpServer *s = start_server(&path);
     Client *c = client_connect(path);
     negotiate(c);
     client_send(c, "{\"execute\": }\r\n");
@@ -307,11 +309,8 @@ static void test_bad_input_keeps_connection(void)
 
 static void test_quit_order(void)
 {
-    setup();
-    g_autofree char *path = sock_path("qmp.sock");
-    GError *err = NULL;
-    QmpServer *s = qmp_server_new(path, NULL, &err);
-    g_assert_no_error(err);
+    g_autofree char *path = NULL;
+    QmpServer *s = start_server(&path);
     Client *c = client_connect(path);
     negotiate(c);
     client_send(c, "{\"execute\": \"quit\"}");
@@ -331,11 +330,8 @@ static void test_quit_order(void)
  * passes the cap; the VMM never waits for it, and others carry on. */
 static void test_slow_client_dropped(void)
 {
-    setup();
-    g_autofree char *path = sock_path("qmp.sock");
-    GError *err = NULL;
-    QmpServer *s = qmp_server_new(path, NULL, &err);
-    g_assert_no_error(err);
+    g_autofree char *path = NULL;
+    QmpServer *s = start_server(&path);
     qmp_server_set_out_cap(s, 64 * 1024);
     Client *slow = client_connect(path);
     Client *fast = client_connect(path);
@@ -389,11 +385,8 @@ static void test_slow_client_dropped(void)
  * reply in order. */
 static void test_pipelined_client_throttled(void)
 {
-    setup();
-    g_autofree char *path = sock_path("qmp.sock");
-    GError *err = NULL;
-    QmpServer *s = qmp_server_new(path, NULL, &err);
-    g_assert_no_error(err);
+    g_autofree char *path = NULL;
+    QmpServer *s = start_server(&path);
     qmp_server_set_out_cap(s, 128 * 1024);
     Client *c = client_connect(path);
     negotiate(c);
