@@ -8,6 +8,7 @@
 #include "monitor/monitor.h"
 #include "monitor/qjson.h"
 #include "monitor/qmp.h"
+#include "tests/unit/qmp-request.h"
 #include "hotmem/guest-mem.h"
 #include "qapi-generated.h"
 
@@ -98,24 +99,9 @@ static void teardown(void)
     monitor_set_machine_ops(NULL);
 }
 
-/* Runs one request given as text; returns the reply as text. */
-static char *run(QmpSession *s, const char *request)
-{
-    GError *err = NULL;
-    JsonNode *req = qjson_parse(request, &err);
-    JsonNode *rsp = qmp_session_handle(s, req, err);
-    char *text = qjson_to_string(rsp);
-    json_node_unref(rsp);
-    if (req) {
-        json_node_unref(req);
-    }
-    g_clear_error(&err);
-    return text;
-}
-
-#define ASSERT_REPLY(session, request, want) do {            \
-        g_autofree char *got_ = run((session), (request));   \
-        g_assert_cmpstr(got_, ==, (want));                   \
+#define ASSERT_REPLY(session, request, want) do {                        \
+        g_autofree char *got_ = qmp_request_text((session), (request)); \
+        g_assert_cmpstr(got_, ==, (want));                               \
     } while (0)
 
 #define GENERIC(desc) "{\"error\": {\"class\": \"GenericError\", \"desc\": \"" desc "\"}}"
@@ -536,7 +522,7 @@ static void test_human_monitor_command(void)
 static void test_query_commands(void)
 {
     QmpSession s = { .negotiated = true };
-    g_autofree char *r = run(&s, "{\"execute\": \"query-commands\"}");
+    g_autofree char *r = qmp_request_text(&s, "{\"execute\": \"query-commands\"}");
     const char *names[] = {
         "qmp_capabilities", "query-version", "query-commands", "human-monitor-command",
         "query-status", "stop", "cont", "system_reset", "system_powerdown", "quit",
@@ -586,7 +572,7 @@ static void test_pmemsave(void)
     g_autofree char *nodir = g_strdup_printf(
         "{\"execute\": \"pmemsave\", \"arguments\": {\"val\": 0, \"size\": 1, "
         "\"filename\": \"%s/no/such/dir\"}}", dir);
-    g_autofree char *r = run(&s, nodir);
+    g_autofree char *r = qmp_request_text(&s, nodir);
     g_assert_nonnull(strstr(r, "Could not open"));
     unlink(file);
     rmdir(dir);

@@ -19,6 +19,7 @@
 #include "monitor/monitor.h"
 #include "monitor/qjson.h"
 #include "monitor/qmp.h"
+#include "tests/unit/qmp-request.h"
 #include "qapi-generated.h"
 
 #include <stdarg.h>
@@ -85,20 +86,6 @@ static void machine_down(Machine *m)
     io_unregister_all();
 }
 
-static char *run(QmpSession *s, const char *request)
-{
-    GError *err = NULL;
-    JsonNode *req = qjson_parse(request, &err);
-    JsonNode *rsp = qmp_session_handle(s, req, err);
-    char *text = qjson_to_string(rsp);
-    json_node_unref(rsp);
-    if (req) {
-        json_node_unref(req);
-    }
-    g_clear_error(&err);
-    return text;
-}
-
 /* Runs a request written with single quotes (easier to read here). */
 static char *runq(QmpSession *s, const char *fmt, ...)
 {
@@ -107,7 +94,7 @@ static char *runq(QmpSession *s, const char *fmt, ...)
     g_autofree char *req = g_strdup_vprintf(fmt, ap);
     va_end(ap);
     g_strdelimit(req, "'", '"');
-    return run(s, req);
+    return qmp_request_text(s, req);
 }
 
 #define OK "{\"return\": {}}"
