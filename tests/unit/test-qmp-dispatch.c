@@ -100,7 +100,7 @@ static void teardown(void)
 }
 
 #define ASSERT_REPLY(session, request, want) do {                        \
-        g_autofree char *got_ = qmp_request_text((session), (request)); \
+        g_autofree char *got_ = qmp_request_text((session), (request));  \
         g_assert_cmpstr(got_, ==, (want));                               \
     } while (0)
 
