@@ -6,6 +6,10 @@
  * around the selector and read the register block at run time, so the
  * SSDT needs no knowledge of what is plugged, and a pc-dimm plugged later
  * into an empty slot reports its own base, size and node.
+ *
+ * MHPC holds a forwarder of the same name for each helper, so a slot's
+ * methods call a bare NameSeg (4 bytes, found by the upward namespace
+ * search) instead of the 19-byte path: about 100 bytes less per slot.
  */
 #include "hw/hotmem-pc.h"
 #include "hpmem.h"
@@ -19,14 +23,30 @@
 static const struct {
     const char *path;
     u8 nargs;
+    u8 returns;                 /* returns a value (the others return none) */
 } helpers[] = {
-    { MHPD_PATH "MCRS", 1 },    /* (slot) -> _CRS buffer */
-    { MHPD_PATH "MEJ0", 1 },    /* (slot) */
-    { MHPD_PATH "MOST", 3 },    /* (slot, event, status) */
-    { MHPD_PATH "MPWR", 2 },    /* (slot, power state) */
-    { MHPD_PATH "MPXM", 1 },    /* (slot) -> _PXM */
-    { MHPD_PATH "MSTA", 1 },    /* (slot) -> _STA */
+    { MHPD_PATH "MCRS", 1, 1 },    /* (slot) -> _CRS buffer */
+    { MHPD_PATH "MEJ0", 1, 0 },    /* (slot) */
+    { MHPD_PATH "MOST", 3, 0 },    /* (slot, event, status) */
+    { MHPD_PATH "MPWR", 2, 0 },    /* (slot, power state) */
+    { MHPD_PATH "MPXM", 1, 1 },    /* (slot) -> _PXM */
+    { MHPD_PATH "MSTA", 1, 1 },    /* (slot) -> _STA */
 };
+
+/* Method (Mxxx, n) { [Return (]\_SB.PCI0.MHPD.Mxxx (Arg0, ...)[)] }: a
+ * Return of a call that returns nothing is an AML error, hence `returns`. */
+static void forwarder(struct aml_buf *b, const char *path, u8 nargs, u8 returns)
+{
+    u8 i;
+
+    aml_method(b, path + sizeof(MHPD_PATH) - 1, nargs, 0);
+    if (returns)
+        aml_return(b);
+    aml_call(b, path);
+    for (i = 0; i < nargs; i++)
+        aml_arg(b, i);
+    aml_end(b);
+}
 
 static void slot_name(char name[5], u32 slot)
 {
@@ -53,7 +73,7 @@ static void power_method(struct aml_buf *b, const char *name, u32 slot,
                          u8 state)
 {
     aml_method(b, name, 0, 0);
-    aml_call(b, MHPD_PATH "MPWR");
+    aml_call(b, "MPWR");
     aml_integer(b, slot);
     aml_integer(b, state);
     aml_end(b);
@@ -69,19 +89,19 @@ static void memory_device(struct aml_buf *b, u32 slot)
     aml_eisaid(b, "PNP0C80");
     aml_name_decl(b, "_UID");
     aml_integer(b, slot);
-    query_method(b, "_STA", MHPD_PATH "MSTA", slot);
-    query_method(b, "_CRS", MHPD_PATH "MCRS", slot);
-    query_method(b, "_PXM", MHPD_PATH "MPXM", slot);
+    query_method(b, "_STA", "MSTA", slot);
+    query_method(b, "_CRS", "MCRS", slot);
+    query_method(b, "_PXM", "MPXM", slot);
     /* _OST(event, status, info): the third argument is not reported. */
     aml_method(b, "_OST", 3, 0);
-    aml_call(b, MHPD_PATH "MOST");
+    aml_call(b, "MOST");
     aml_integer(b, slot);
     aml_arg(b, 0);
     aml_arg(b, 1);
     aml_end(b);
     /* _EJ0(1): the argument (1 = eject) carries nothing for us. */
     aml_method(b, "_EJ0", 1, 0);
-    aml_call(b, MHPD_PATH "MEJ0");
+    aml_call(b, "MEJ0");
     aml_integer(b, slot);
     aml_end(b);
     power_method(b, "_PS0", slot, 0);
@@ -132,6 +152,8 @@ void ssdt_memory_devices(struct aml_buf *b, const struct fw_info *fw)
     aml_name_decl(b, "MDNR");           /* the slot count, for the DSDT */
     aml_integer(b, slots);
     notify_method(b, slots);
+    for (i = 0; i < ARRAY_SIZE(helpers); i++)
+        forwarder(b, helpers[i].path, helpers[i].nargs, helpers[i].returns);
     for (i = 0; i < slots; i++)
         memory_device(b, i);
     aml_end(b);
