@@ -173,6 +173,11 @@ def init_script(body, serve=True):
     return text
 
 
+# dmesg lines that mean the firmware or its ACPI tables are wrong: every
+# guest scenario asserts that the guest printed none.
+BAD_DMESG = "ACPI Error|ACPI BIOS Error|ACPI Warning|FIRMWARE BUG|Firmware Bug"
+
+
 class GuestError(Exception):
     """The guest or its VMM did not do what the scenario waited for."""
 

@@ -32,7 +32,7 @@ import acpitables  # noqa: E402
 import guestlib  # noqa: E402
 from guestlib import GuestError, Tap, Vmm  # noqa: E402
 
-BAD_DMESG = "ACPI Error|ACPI BIOS Error|ACPI Warning|FIRMWARE BUG|Firmware Bug"
+BAD_DMESG = guestlib.BAD_DMESG
 REQUIRED_TABLES = ("DSDT", "FACP", "APIC")
 MEM_MIN_KB, MEM_MAX_KB = 440 * 1024, 512 * 1024
 POWEROFF_LIMIT = 5.0

@@ -38,7 +38,7 @@ import acpitables  # noqa: E402
 import guestlib  # noqa: E402
 from guestlib import GuestError, Tap, Vmm  # noqa: E402
 
-BAD_DMESG = "ACPI Error|ACPI BIOS Error|ACPI Warning|FIRMWARE BUG|Firmware Bug"
+BAD_DMESG = guestlib.BAD_DMESG
 # Two guest settings keep the with/without-DIMM comparison about the DIMM:
 # swiotlb=noforce: once the SRAT says memory may exist above 4 GiB, Linux
 #   reserves a 64 MiB bounce buffer (swiotlb) at boot, which would hide

@@ -616,6 +616,15 @@ def run_qemu(tap, qemu, kernel, initrd, sockdir, verbose, shapes):
     return fig
 
 
+def dmesg_clean(tap, g, after):
+    """The guest's kernel log has no ACPI or firmware complaint."""
+    with Section(tap, "dmesg", g) as s:
+        got = g.vm.command("dmesg %s" % guestlib.BAD_DMESG.replace(" ", "."), 60)
+        bad = [m.value for m in got if m.key == "dmesg"]
+        s.ok(not bad, "no ACPI error or warning after %s (%s)" % (after, guestlib.BAD_DMESG),
+             "\n".join(bad))
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--hotmem", default=str(REPO / "hotmem"))
@@ -656,7 +665,9 @@ def main():
         hostile(tap, g, fig)
         stress(tap, g, fig)
         bad_input(tap, g)
+        dmesg_clean(tap, g, "add, remove, refusal, pc-dimm, hostile guest, stress")
         reset(tap, g)
+        dmesg_clean(tap, g, "the reset and the boot with the remaining DIMM")
     finally:
         g.close()
     if args.qemu != "none":
