@@ -2,7 +2,7 @@
 its console, parse the SRAT, run `iasl -d` and `acpiexec` on them.
 
 - GUEST_DUMP_CMD: guest shell function `cmd_acpi [NAMES]` that prints the
-  tables of /sys/firmware/acpi/tables (all, or the named ones) as a gzip'ed
+  tables of /sys/firmware/acpi/tables (all, dynamic/ too, or the named ones) as a gzip'ed
   tar in base64 between HM:acpi-begin / HM:acpi-end markers.
 - decode_dump(console): {name: bytes} from the last such block.
 - check_header(name, data): problems with signature, length, checksum.
@@ -27,9 +27,13 @@ from pathlib import Path
 GUEST_DUMP_CMD = r"""
 cmd_acpi() {
     rm -rf /tmp/acpi /tmp/acpi.tar.gz
-    mkdir -p /tmp/acpi
+    mkdir -p /tmp/acpi/dynamic
     names="$*"
-    [ -n "$names" ] || names=$(ls /sys/firmware/acpi/tables)
+    if [ -z "$names" ]; then            # every table, the dynamic ones too
+        for f in /sys/firmware/acpi/tables/* /sys/firmware/acpi/tables/dynamic/*; do
+            [ -f "$f" ] && names="$names ${f#/sys/firmware/acpi/tables/}"
+        done
+    fi
     for n in $names; do
         f=/sys/firmware/acpi/tables/$n
         [ -f "$f" ] && cat "$f" >"/tmp/acpi/$n"

@@ -53,18 +53,7 @@ cmd_facts() {
     hm dmesg_bad_count "$n"
     hm kernel "$(uname -r)"
 }
-cmd_acpi() {
-    rm -rf /tmp/acpi /tmp/acpi.tar.gz
-    mkdir -p /tmp/acpi/dynamic
-    for f in /sys/firmware/acpi/tables/* /sys/firmware/acpi/tables/dynamic/*; do
-        [ -f "$f" ] && cat "$f" >"/tmp/acpi/${f#/sys/firmware/acpi/tables/}"
-    done
-    tar -cf - -C /tmp/acpi . | gzip -9 >/tmp/acpi.tar.gz
-    hm acpi-begin "$(wc -c </tmp/acpi.tar.gz)"
-    base64 /tmp/acpi.tar.gz
-    hm acpi-end "$(sha256sum /tmp/acpi.tar.gz | cut -d' ' -f1)"
-}
-""".replace("@BAD@", BAD_DMESG)
+""".replace("@BAD@", BAD_DMESG) + acpitables.GUEST_DUMP_CMD
 
 def fmt_s(x):
     return "-" if x is None else "%.2f s" % x
