@@ -250,6 +250,11 @@ bool qmp_device_add(const char *driver, const char *id, JsonObject *props, GErro
     if (!ops) {
         return false;
     }
+    /* HMP "device_add id=foo" has no implied first key, so no driver */
+    if (!driver) {
+        qapi_error_set(errp, QAPI_ERROR_CLASS_GENERIC_ERROR, "Parameter 'driver' is missing");
+        return false;
+    }
     bool is_dimm = !strcmp(driver, "dimm");
     if (!is_dimm && strcmp(driver, "pc-dimm")) {
         qapi_error_set(errp, QAPI_ERROR_CLASS_GENERIC_ERROR,

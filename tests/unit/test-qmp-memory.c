@@ -292,6 +292,14 @@ static void test_hmp_commands(void)
     g_assert_cmpstr(e, ==, "Error: Device 'p1' is already in the process of unplug\r\n");
     g_autofree char *f = hmp_execute_capture("device_add dimm,id=d1");
     g_assert_cmpstr(f, ==, "");
+    /* no driver (the first option has '='): an error, and the monitor goes on */
+    g_autofree char *nd = hmp_execute_capture("device_add id=foo");
+    g_assert_cmpstr(nd, ==, "Error: Parameter 'driver' is missing\r\n");
+    g_autofree char *nd2 = runq(&m.s, "{'execute': 'human-monitor-command', 'arguments': "
+                                "{'command-line': 'device_add id=foo,memdev=m1'}}");
+    g_assert_cmpstr(nd2, ==, "{\"return\": \"Error: Parameter 'driver' is missing\\r\\n\"}");
+    g_autofree char *nd3 = hmp_execute_capture("info memory-devices");
+    g_assert_nonnull(strstr(nd3, "p1"));
     g_autofree char *g = hmp_execute_capture("object_add memory-backend-ram,id=m2,size=100M");
     g_assert_cmpstr(g, ==, "Error: memory-backend-ram 'm2': size 104857600 is not a multiple "
                     "of 128 MiB between 128 MiB and 1 TiB\r\n");
