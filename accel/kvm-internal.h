@@ -28,6 +28,7 @@ struct KvmAccel {
     struct kvm_cpuid2 *supported_cpuid;
     KvmVcpu *vcpus;
     bool running;
+    GPtrArray *memslots;             /* RamBlock * by memslot number; NULL: free */
 };
 
 struct kvm_cpuid2 *kvm_cpuid_for_vcpu(const struct kvm_cpuid2 *supported,

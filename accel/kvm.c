@@ -30,6 +30,9 @@ static bool check_cap(KvmAccel *kvm, int cap, const char *what, GError **errp)
     return true;
 }
 
+static bool memslot_add(void *opaque, RamBlock *block, GError **errp);
+static bool memslot_remove(void *opaque, RamBlock *block, GError **errp);
+
 static void kick_handler(int sig)
 {
     (void)sig;      /* only interrupts KVM_RUN */
@@ -79,6 +82,12 @@ KvmAccel *kvm_accel_open(const KvmTopology *topo, GError **errp)
     struct sigaction sa = { .sa_handler = kick_handler };
     sigemptyset(&sa.sa_mask);
     sigaction(KVM_VCPU_KICK_SIGNAL, &sa, NULL);
+    /* every RAM block becomes a memslot, now and whenever one is added */
+    kvm->memslots = g_ptr_array_new();
+    RamListener memslots = { .add = memslot_add, .remove = memslot_remove, .opaque = kvm };
+    if (!ram_listener_attach(&memslots, errp)) {
+        goto fail;
+    }
     return kvm;
 
 fail:
@@ -92,6 +101,10 @@ void kvm_accel_close(KvmAccel *kvm)
         return;
     }
     kvm_vm_destroy(kvm);
+    if (kvm->memslots) {
+        ram_listener_detach(kvm);
+        g_ptr_array_free(kvm->memslots, TRUE);
+    }
     if (kvm->sys_fd >= 0) {
         close(kvm->sys_fd);
     }
@@ -168,17 +181,71 @@ static bool create_vcpu(KvmAccel *kvm, KvmVcpu *v, GError **errp)
     return true;
 }
 
-typedef struct MapAll {
-    KvmAccel *kvm;
-    GError *err;
-} MapAll;
+/* ---- memslots: the RAM listener ---- */
 
-static void map_one(RamBlock *block, void *opaque)
+static bool set_memslot(KvmAccel *kvm, unsigned slot, RamBlock *block, uint64_t size,
+                        GError **errp)
 {
-    MapAll *m = opaque;
-    if (!m->err) {
-        kvm_map_ram(m->kvm, block, &m->err);
+    struct kvm_userspace_memory_region region = {
+        .slot = slot,
+        .flags = block->readonly ? KVM_MEM_READONLY : 0,
+        .guest_phys_addr = block->gpa,
+        .memory_size = size,
+        .userspace_addr = (uintptr_t)block->host,
+    };
+    if (ioctl(kvm->vm_fd, KVM_SET_USER_MEMORY_REGION, &region) < 0) {
+        g_set_error(errp, HM_ERROR, 0, "memslot %u for %s at 0x%" PRIx64 ": %s", slot,
+                    block->name, block->gpa, g_strerror(errno));
+        return false;
     }
+    return true;
+}
+
+/* Memslot numbers are reused, so a long run of hot add/remove cycles never
+ * exhausts them; a slot's number is its index in kvm->memslots. */
+static bool memslot_add(void *opaque, RamBlock *block, GError **errp)
+{
+    KvmAccel *kvm = opaque;
+    unsigned slot = 0;
+    while (slot < kvm->memslots->len && g_ptr_array_index(kvm->memslots, slot)) {
+        slot++;
+    }
+    if (slot == kvm->memslots->len) {
+        g_ptr_array_add(kvm->memslots, NULL);
+    }
+    /* without a VM the slot is set when kvm_vm_create makes one */
+    if (kvm->vm_fd >= 0 && !set_memslot(kvm, slot, block, block->size, errp)) {
+        return false;
+    }
+    g_ptr_array_index(kvm->memslots, slot) = block;
+    return true;
+}
+
+static bool memslot_remove(void *opaque, RamBlock *block, GError **errp)
+{
+    KvmAccel *kvm = opaque;
+    for (guint slot = 0; slot < kvm->memslots->len; slot++) {
+        if (g_ptr_array_index(kvm->memslots, slot) != block) {
+            continue;
+        }
+        if (kvm->vm_fd >= 0 && !set_memslot(kvm, slot, block, 0, errp)) {
+            return false;
+        }
+        g_ptr_array_index(kvm->memslots, slot) = NULL;
+        return true;
+    }
+    return true;
+}
+
+static bool map_all_memslots(KvmAccel *kvm, GError **errp)
+{
+    for (guint slot = 0; slot < kvm->memslots->len; slot++) {
+        RamBlock *block = g_ptr_array_index(kvm->memslots, slot);
+        if (block && !set_memslot(kvm, slot, block, block->size, errp)) {
+            return false;
+        }
+    }
+    return true;
 }
 
 bool kvm_vm_create(KvmAccel *kvm, GError **errp)
@@ -207,10 +274,7 @@ bool kvm_vm_create(KvmAccel *kvm, GError **errp)
     if (!setup_irq_routing(kvm, errp)) {
         goto fail;
     }
-    MapAll m = { .kvm = kvm };
-    ram_block_foreach(map_one, &m);
-    if (m.err) {
-        g_propagate_error(errp, m.err);
+    if (!map_all_memslots(kvm, errp)) {
         goto fail;
     }
     kvm->vcpus = g_new0(KvmVcpu, kvm->topo.ncpus);
@@ -248,42 +312,6 @@ void kvm_vm_destroy(KvmAccel *kvm)
     if (kvm->vm_fd >= 0) {
         close(kvm->vm_fd);
         kvm->vm_fd = -1;
-    }
-}
-
-static bool set_memslot(KvmAccel *kvm, RamBlock *block, uint64_t size, GError **errp)
-{
-    struct kvm_userspace_memory_region region = {
-        .slot = block->slot,
-        .flags = block->readonly ? KVM_MEM_READONLY : 0,
-        .guest_phys_addr = block->gpa,
-        .memory_size = size,
-        .userspace_addr = (uintptr_t)block->host,
-    };
-    if (ioctl(kvm->vm_fd, KVM_SET_USER_MEMORY_REGION, &region) < 0) {
-        g_set_error(errp, HM_ERROR, 0, "memslot for %s at 0x%" PRIx64 ": %s", block->name,
-                    block->gpa, g_strerror(errno));
-        return false;
-    }
-    return true;
-}
-
-bool kvm_map_ram(KvmAccel *kvm, RamBlock *block, GError **errp)
-{
-    if (kvm->vm_fd < 0) {
-        return true;                       /* mapped when the VM is created */
-    }
-    return set_memslot(kvm, block, block->size, errp);
-}
-
-void kvm_unmap_ram(KvmAccel *kvm, RamBlock *block)
-{
-    if (kvm->vm_fd >= 0) {
-        GError *err = NULL;
-        if (!set_memslot(kvm, block, 0, &err)) {
-            g_warning("%s", err->message);
-            g_error_free(err);
-        }
     }
 }
 

@@ -46,19 +46,21 @@ static uint32_t memhp_reg_read(AcpiMemhpState *s, unsigned reg)
         return 0;
     }
     const MemhpSlot *m = &s->slots[s->selector];
+    /* an empty slot reads base, size and node 0 */
+    uint64_t base = m->dev ? m->dev->base : 0, size = m->dev ? m->dev->size : 0;
     switch (reg) {
     case HM_MEMHP_ADDR_LO:
-        return (uint32_t)m->base;
+        return (uint32_t)base;
     case HM_MEMHP_ADDR_HI:
-        return (uint32_t)(m->base >> 32);
+        return (uint32_t)(base >> 32);
     case HM_MEMHP_SIZE_LO:
-        return (uint32_t)m->size;
+        return (uint32_t)size;
     case HM_MEMHP_SIZE_HI:
-        return (uint32_t)(m->size >> 32);
+        return (uint32_t)(size >> 32);
     case HM_MEMHP_NODE:
-        return m->node;
+        return m->dev ? m->dev->node : 0;
     case HM_MEMHP_STATUS:           /* bytes 0x15-0x17 read 0 */
-        return (m->is_enabled ? HM_MEMHP_STS_ENABLED : 0) |
+        return (m->dev ? HM_MEMHP_STS_ENABLED : 0) |
                (m->is_inserting ? HM_MEMHP_STS_INSERT : 0) |
                (m->is_removing ? HM_MEMHP_STS_REMOVE : 0);
     }
@@ -138,12 +140,10 @@ static void memhp_control(AcpiMemhpState *s, unsigned slot, uint64_t value)
         m->is_removing = false;
     }
     if (value & HM_MEMHP_CTL_EJECT) {
-        if (!m->is_enabled) {
+        if (!m->dev) {
             hm_guest_error("memhp: eject of empty slot %u ignored", slot);
-        } else if (s->ops && s->ops->eject) {
-            s->ops->eject(s->opaque, slot);       /* ends in acpi_memhp_unplug() */
-        } else {
-            acpi_memhp_unplug(s, slot);
+        } else if (!s->ops || !s->ops->eject || s->ops->eject(s->opaque, slot)) {
+            acpi_memhp_slot_emptied(s, slot);
         }
     }
 }
@@ -209,16 +209,13 @@ static const IoOps memhp_ops = {
     .max_size = 4,
 };
 
-void acpi_memhp_plug(AcpiMemhpState *s, unsigned slot, uint64_t base, uint64_t size,
-                     uint32_t node, bool hotplug)
+void acpi_memhp_insert(AcpiMemhpState *s, const DimmDevice *dev, bool hotplug)
 {
-    g_return_if_fail(slot < s->nslots);
-    MemhpSlot *m = &s->slots[slot];
-    m->is_enabled = true;
+    assert_device_lock();
+    g_return_if_fail(dev->slot < s->nslots);
+    MemhpSlot *m = &s->slots[dev->slot];
+    m->dev = dev;
     m->is_removing = false;
-    m->base = base;
-    m->size = size;
-    m->node = node;
     m->power_state = 0;
     /* a cold-plugged DIMM is simply there when the firmware looks */
     if (hotplug) {
@@ -227,28 +224,28 @@ void acpi_memhp_plug(AcpiMemhpState *s, unsigned slot, uint64_t base, uint64_t s
     }
 }
 
-void acpi_memhp_unplug_request(AcpiMemhpState *s, unsigned slot)
+void acpi_memhp_request_removal(AcpiMemhpState *s, unsigned slot)
 {
+    assert_device_lock();
     g_return_if_fail(slot < s->nslots);
     s->slots[slot].is_removing = true;
     memhp_raise_gpe(s);
 }
 
-void acpi_memhp_unplug(AcpiMemhpState *s, unsigned slot)
+void acpi_memhp_slot_emptied(AcpiMemhpState *s, unsigned slot)
 {
+    assert_device_lock();
     g_return_if_fail(slot < s->nslots);
     MemhpSlot *m = &s->slots[slot];
-    m->is_enabled = false;
+    m->dev = NULL;
     m->is_inserting = false;
     m->is_removing = false;
-    m->base = 0;
-    m->size = 0;
-    m->node = 0;
     m->power_state = 0;
 }
 
 void acpi_memhp_reset(AcpiMemhpState *s)
 {
+    assert_device_lock();
     s->selector = 0;
     s->ost_event_latch = 0;
     for (unsigned i = 0; i < s->nslots; i++) {

@@ -3,10 +3,12 @@
  *
  * Layout and phases: include/hw/dimm.h; the region is described in
  * docs/specs/fwcfg.txt (etc/hotplug-memory). Each plugged DIMM is its own
- * anonymous MAP_NORESERVE mapping, RAM block and KVM memslot, so an unplug
- * gives the host its memory back at once.
+ * anonymous MAP_NORESERVE mapping (its backend's) and RAM block, so an
+ * unplug gives the host its memory back at once.
  */
 #include "hw/dimm.h"
+#include "hw/memory-rules.h"
+#include "hotmem/io.h"
 #include "hotmem/util.h"
 
 #include <errno.h>
@@ -22,27 +24,25 @@ static uint64_t round_up(uint64_t v, uint64_t align, bool *overflow)
     return r & ~(align - 1);
 }
 
-DimmBus *dimm_bus_new(void *parent, KvmAccel *kvm, unsigned nnodes, uint64_t ram_size,
-                      uint64_t maxmem)
+DimmBus *dimm_bus_new(void *parent, unsigned nnodes, uint64_t ram_size, uint64_t maxmem)
 {
     DimmBus *bus = g_new0(DimmBus, 1);
     bus->name = DIMM_BUS_NAME;
     bus->parent = parent;
-    bus->kvm = kvm;
     bus->nnodes = nnodes ? nnodes : 1;
     bus->ram_size = ram_size;
     bus->maxmem = maxmem;
     return bus;
 }
 
-DimmDevice *dimm_device_new(const char *id, uint64_t size, unsigned node,
-                            const char *memdev, unsigned slot, uint64_t base)
+DimmDevice *dimm_device_new(const char *id, HostMemBackend *backend, unsigned node,
+                            unsigned slot, uint64_t base)
 {
     DimmDevice *dev = g_new0(DimmDevice, 1);
     dev->id = g_strdup(id);
-    dev->size = size;
+    dev->backend = backend;
+    dev->size = backend->size;
     dev->node = node;
-    dev->memdev = g_strdup(memdev);
     dev->slot = slot;
     dev->base = base;
     return dev;
@@ -53,26 +53,32 @@ void dimm_device_free(DimmDevice *dev)
     if (!dev) {
         return;
     }
+    if (dev->declared) {
+        hostmem_free_private(dev->backend);
+    }
     g_free(dev->id);
-    g_free(dev->memdev);
     g_free(dev);
 }
 
-/* Drops the memory of a device without telling anyone: the memslot first,
- * so the guest can no longer reach the pages that munmap gives back. */
-static void dimm_release_memory(DimmBus *bus, DimmDevice *dev)
+const char *dimm_device_memdev(const DimmDevice *dev)
+{
+    return dev->backend && dev->backend->registered ? dev->backend->id : NULL;
+}
+
+/* Undoes pre-plug: the RAM block first, so the guest can no longer reach
+ * the pages that the backend then gives back. */
+static bool dimm_release_memory(DimmDevice *dev, GError **errp)
 {
     if (dev->ram) {
-        if (bus->kvm) {
-            kvm_unmap_ram(bus->kvm, dev->ram);
+        if (!ram_block_remove(dev->ram, errp)) {
+            return false;
         }
-        ram_block_remove(dev->ram);
         dev->ram = NULL;
     }
-    if (dev->host) {
-        guest_ram_free(dev->host, dev->size);
-        dev->host = NULL;
+    if (dev->backend->owner) {
+        hostmem_release(dev->backend);
     }
+    return true;
 }
 
 void dimm_bus_free(DimmBus *bus)
@@ -81,9 +87,17 @@ void dimm_bus_free(DimmBus *bus)
         return;
     }
     for (unsigned i = 0; i < bus->nslots; i++) {
-        if (bus->slots[i]) {
-            dimm_release_memory(bus, bus->slots[i]);
-            dimm_device_free(bus->slots[i]);
+        DimmDevice *dev = bus->slots[i];
+        if (dev) {
+            GError *err = NULL;
+            if (!dimm_release_memory(dev, &err)) {
+                /* teardown: the VM is already gone, so the memory can go too */
+                g_error_free(err);
+                ram_block_remove_all();
+                dev->ram = NULL;
+                hostmem_release(dev->backend);
+            }
+            dimm_device_free(dev);
         }
     }
     g_free(bus);
@@ -97,6 +111,11 @@ DimmDevice *dimm_bus_find(const DimmBus *bus, const char *id)
         }
     }
     return NULL;
+}
+
+DimmDevice *dimm_bus_slot(const DimmBus *bus, unsigned slot)
+{
+    return slot < bus->nslots ? bus->slots[slot] : NULL;
 }
 
 static bool bus_has_room(DimmBus *bus, unsigned count, GError **errp)
@@ -119,7 +138,9 @@ DimmDevice *dimm_bus_declare(DimmBus *bus, const char *id, uint64_t size, unsign
         g_set_error(errp, HM_ERROR, 0, "-dimm: duplicate id '%s'", id);
         return NULL;
     }
-    DimmDevice *dev = dimm_device_new(id, size, node, NULL, bus->nslots, 0);
+    g_autofree char *name = g_strdup_printf("dimm-%s", id);
+    DimmDevice *dev = dimm_device_new(id, hostmem_new_private(name, size), node,
+                                      bus->nslots, 0);
     dev->declared = true;
     dev->populated_at_boot = populated;
     bus->slots[bus->nslots++] = dev;
@@ -160,15 +181,12 @@ bool dimm_bus_assign_addr(DimmBus *bus, uint64_t ram_end, unsigned phys_bits,
     }
     uint64_t size = off;
     if (bus->maxmem && !overflow) {
-        uint64_t used;
-        overflow |= __builtin_add_overflow(bus->ram_size, declared_sum, &used);
-        if (!overflow && used > bus->maxmem) {
-            g_set_error(errp, HM_ERROR, 0,
-                        "-dimm: RAM plus DIMMs (%" PRIu64 " bytes) is beyond -m maxmem "
-                        "(%" PRIu64 " bytes)", used, bus->maxmem);
+        if (!mem_rule_maxmem(bus->ram_size, declared_sum, 0, bus->maxmem, errp)) {
+            g_prefix_error(errp, "-dimm: ");
             return false;
         }
-        overflow |= __builtin_add_overflow(size, bus->maxmem - used, &size);
+        overflow |= __builtin_add_overflow(size, bus->maxmem - bus->ram_size - declared_sum,
+                                           &size);
     }
     /* 1 GiB of slack per free slot, so every pc-dimm can be 1 GiB aligned */
     overflow |= __builtin_add_overflow(size, (uint64_t)free_slots * HM_DIMM_ALIGN, &size);
@@ -282,10 +300,8 @@ static bool pre_plug_check(DimmBus *bus, DimmDevice *dev, unsigned *slot, uint64
                     dev->slot);
         return false;
     }
-    if (!dev->size || dev->size % HM_DIMM_SIZE_UNIT) {
-        g_set_error(errp, HM_ERROR, 0,
-                    "DIMM '%s': size %" PRIu64 " is not a non-zero multiple of 128 MiB",
-                    id, dev->size);
+    if (!mem_rule_dimm_size(dev->size, errp)) {
+        g_prefix_error(errp, "DIMM '%s': ", id);
         return false;
     }
     if (dev->node >= bus->nnodes) {
@@ -315,30 +331,30 @@ static bool pre_plug_check(DimmBus *bus, DimmDevice *dev, unsigned *slot, uint64
                 return false;
             }
         } else if (*slot >= bus->nslots) {
-            g_set_error(errp, HM_ERROR, 0, "invalid slot %u, valid range is [0-%d]", *slot,
-                        (int)bus->nslots - 1);
+            if (bus->nslots) {
+                g_set_error(errp, HM_ERROR, 0, "invalid slot %u, valid range is [0-%u]",
+                            *slot, bus->nslots - 1);
+            } else {
+                g_set_error(errp, HM_ERROR, 0, "invalid slot %u: the machine has no DIMM "
+                            "slots (-m slots=N,maxmem=SIZE)", *slot);
+            }
             return false;
         } else if (bus->slots[*slot]) {
             g_set_error(errp, HM_ERROR, 0, "slot %u is busy (DIMM '%s')", *slot,
                         bus->slots[*slot]->id);
             return false;
         }
-        if (bus->maxmem) {
-            uint64_t used = bus->ram_size;
-            for (unsigned i = 0; i < bus->nslots; i++) {
-                DimmDevice *d = bus->slots[i];
-                /* declared slots hold their share of maxmem even when empty */
-                if (d && (d->declared || d->enabled)) {
-                    used += d->size;
-                }
+        uint64_t used = 0;
+        for (unsigned i = 0; i < bus->nslots; i++) {
+            DimmDevice *d = bus->slots[i];
+            /* declared slots hold their share of maxmem even when empty */
+            if (d && (d->declared || d->enabled)) {
+                used += d->size;
             }
-            if (used > bus->maxmem || dev->size > bus->maxmem - used) {
-                g_set_error(errp, HM_ERROR, 0,
-                            "DIMM '%s': not enough memory left under maxmem: %" PRIu64
-                            " bytes asked, %" PRIu64 " left", id, dev->size,
-                            used > bus->maxmem ? 0 : bus->maxmem - used);
-                return false;
-            }
+        }
+        if (!mem_rule_maxmem(bus->ram_size, used, dev->size, bus->maxmem, errp)) {
+            g_prefix_error(errp, "DIMM '%s': ", id);
+            return false;
         }
         if (*base == DIMM_ADDR_AUTO && !find_free_range(bus, dev, base)) {
             g_set_error(errp, HM_ERROR, 0,
@@ -374,22 +390,20 @@ static bool pre_plug_check(DimmBus *bus, DimmDevice *dev, unsigned *slot, uint64
 
 bool dimm_bus_pre_plug(DimmBus *bus, DimmDevice *dev, GError **errp)
 {
+    assert_device_lock();
     unsigned slot;
     uint64_t base;
-    if (!pre_plug_check(bus, dev, &slot, &base, errp)) {
+    if (!pre_plug_check(bus, dev, &slot, &base, errp) ||
+        !hostmem_claim(dev->backend, dev->id, errp)) {
         return false;
     }
-    if (bus->handler.pre_plug && !bus->handler.pre_plug(bus->handler.opaque, dev, errp)) {
+    g_autofree char *name = g_strdup_printf("dimm-%s", dev->id);
+    dev->ram = ram_block_add(name, base, dev->size, dev->backend->host, false, errp);
+    if (!dev->ram) {
+        g_prefix_error(errp, "DIMM '%s': ", dev->id);
+        hostmem_release(dev->backend);
         return false;
     }
-    /* last, so a failure above leaves nothing to undo */
-    void *host = guest_ram_alloc(dev->size);
-    if (!host) {
-        g_set_error(errp, HM_ERROR, 0, "DIMM '%s': cannot map %" PRIu64 " bytes: %s",
-                    dev->id, dev->size, g_strerror(errno));
-        return false;
-    }
-    dev->host = host;
     dev->slot = slot;
     dev->base = base;
     return true;
@@ -397,68 +411,41 @@ bool dimm_bus_pre_plug(DimmBus *bus, DimmDevice *dev, GError **errp)
 
 void dimm_bus_plug(DimmBus *bus, DimmDevice *dev, bool hotplug)
 {
-    g_return_if_fail(dev->host && !dev->enabled && dev->slot < bus->nslots);
-    g_autofree char *name = g_strdup_printf("dimm-%s", dev->id);
-    GError *err = NULL;
-    /* pre-plug checked the range against every block and device, and
-     * kvm_map_ram only fails when the host is out of memory for the slot
-     * array: plug has no way to report, so it logs and leaves the slot empty */
-    dev->ram = ram_block_add(name, dev->base, dev->size, dev->host, false, &err);
-    if (dev->ram && bus->kvm && !kvm_map_ram(bus->kvm, dev->ram, &err)) {
-        ram_block_remove(dev->ram);
-        dev->ram = NULL;
-    }
-    if (!dev->ram) {
-        g_warning("DIMM '%s' not plugged: %s", dev->id, err->message);
-        g_error_free(err);
-        dimm_release_memory(bus, dev);
-        return;
-    }
+    assert_device_lock();
+    g_return_if_fail(dev->ram && !dev->enabled && dev->slot < bus->nslots);
     bus->slots[dev->slot] = dev;
     dev->enabled = true;
     dev->hotplugged = hotplug;
     dev->unplug_requested = false;
-    if (bus->handler.plug) {
-        bus->handler.plug(bus->handler.opaque, dev, hotplug);
-    }
-}
-
-bool dimm_bus_plug_device(DimmBus *bus, DimmDevice *dev, bool hotplug, GError **errp)
-{
-    if (!dimm_bus_pre_plug(bus, dev, errp)) {
-        return false;
-    }
-    dimm_bus_plug(bus, dev, hotplug);
-    if (!dev->enabled) {
-        /* only when the host refused the memslot after all (logged by plug) */
-        g_set_error(errp, HM_ERROR, 0, "DIMM '%s': the host refused its memory slot",
-                    dev->id);
-        return false;
-    }
-    return true;
 }
 
 bool dimm_bus_unplug_request(DimmBus *bus, DimmDevice *dev, GError **errp)
 {
-    if (!dev->enabled || dev->slot >= bus->nslots || bus->slots[dev->slot] != dev) {
+    assert_device_lock();
+    if (!dev->enabled || dimm_bus_slot(bus, dev->slot) != dev) {
         g_set_error(errp, HM_ERROR, 0, "DIMM '%s' is not plugged", dev->id);
+        return false;
+    }
+    if (dev->broken) {
+        g_set_error(errp, HM_ERROR, 0, "DIMM '%s' is broken: an earlier eject could not "
+                    "remove its memory from the VM", dev->id);
         return false;
     }
     /* a repeated request asks the guest again, as QEMU's device_del does */
     dev->unplug_requested = true;
-    if (bus->handler.unplug_request) {
-        bus->handler.unplug_request(bus->handler.opaque, dev);
-    }
     return true;
 }
 
-void dimm_bus_unplug(DimmBus *bus, DimmDevice *dev)
+bool dimm_bus_unplug(DimmBus *bus, DimmDevice *dev, GError **errp)
 {
-    g_return_if_fail(dev->slot < bus->nslots && bus->slots[dev->slot] == dev);
-    if (bus->handler.unplug) {
-        bus->handler.unplug(bus->handler.opaque, dev);
+    assert_device_lock();
+    g_return_val_if_fail(dimm_bus_slot(bus, dev->slot) == dev, false);
+    if (!dimm_release_memory(dev, errp)) {
+        dev->broken = true;
+        dev->unplug_requested = false;
+        g_prefix_error(errp, "DIMM '%s' stays plugged: ", dev->id);
+        return false;
     }
-    dimm_release_memory(bus, dev);
     dev->enabled = false;
     dev->hotplugged = false;
     dev->unplug_requested = false;
@@ -466,4 +453,5 @@ void dimm_bus_unplug(DimmBus *bus, DimmDevice *dev)
         bus->slots[dev->slot] = NULL;
         dimm_device_free(dev);
     }
+    return true;
 }

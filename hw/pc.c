@@ -168,7 +168,7 @@ static bool setup_fw_cfg(PcMachine *pc, GError **errp)
 
     GArray *e820 = pc_e820_build(&pc->layout);
     bool ok = fw_cfg_add_file(f, HM_FW_CFG_FILE_E820, e820->data,
-                              e820->len * sizeof(PcE820Entry), errp);
+                              e820->len * sizeof(HmE820Entry), errp);
     g_array_free(e820, TRUE);
     if (!ok) {
         return false;
@@ -257,8 +257,8 @@ static bool setup_devices(PcMachine *pc, GError **errp)
     }
     /* after fw_cfg and PM: also publishes etc/reserved-memory-end. DIMMs
      * must stay below what the guest's CPUs can address. */
-    pc->dimms = pc_dimms_new(&pc->cfg, &pc->layout, kvm_phys_addr_bits(pc->kvm), pc->i440fx, pc->kvm, pc->fw_cfg,
-                             pc->pm, errp);
+    pc->dimms = pc_dimms_new(&pc->cfg, &pc->layout, kvm_phys_addr_bits(pc->kvm), pc->i440fx,
+                             pc->fw_cfg, pc->pm, errp);
     return pc->dimms != NULL;
 }
 
@@ -304,14 +304,17 @@ PcMachine *pc_machine_new(const MachineConfig *cfg, GError **errp)
     if (!pc->kvm) {
         goto fail;
     }
-    if (!setup_ram(pc, errp) || !setup_devices(pc, errp)) {
+    /* devices are built and reset under the lock their code expects */
+    device_lock();
+    bool built = setup_ram(pc, errp) && setup_devices(pc, errp);
+    if (built) {
+        reset_devices(pc);
+    }
+    device_unlock();
+    if (!built || !kvm_vm_create(pc->kvm, errp)) {
         goto fail;
     }
-    reset_devices(pc);
-    if (!kvm_vm_create(pc->kvm, errp)) {
-        goto fail;
-    }
-    pc->mon = pc_monitor_new(&pc->cfg, pc->kvm, pc->pm, pc->dimms, errp);
+    pc->mon = pc_monitor_new(&pc->cfg, pc, pc->pm, pc->dimms, errp);
     if (!pc->mon) {
         goto fail;
     }
@@ -320,6 +323,16 @@ PcMachine *pc_machine_new(const MachineConfig *cfg, GError **errp)
 fail:
     pc_machine_free(pc);
     return NULL;
+}
+
+void pc_machine_vcpus_stop(PcMachine *pc)
+{
+    kvm_vcpus_stop(pc->kvm);
+}
+
+bool pc_machine_vcpus_start(PcMachine *pc, GError **errp)
+{
+    return kvm_vcpus_start(pc->kvm, errp);
 }
 
 static bool pc_machine_reset(void *opaque, GError **errp)
@@ -405,7 +418,9 @@ void pc_machine_free(PcMachine *pc)
     if (pc->kvm) {
         kvm_vm_destroy(pc->kvm);
     }
+    device_lock();
     pc_dimms_free(pc->dimms);
+    device_unlock();
     fw_event_port_free(pc->fw_events);
     i8042_free(pc->kbd);
     rtc_cmos_free(pc->rtc);

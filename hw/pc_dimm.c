@@ -1,113 +1,121 @@
 /*
- * pc_dimm.c - DIMM slots of the PC machine: -dimm / -m slots / -numa turned
- * into a placed dimmbus, the ACPI register block driving it, cold plug, and
- * the fw_cfg files the firmware builds SRAT and the PNP0C80 devices from.
+ * pc_dimm.c - the machine's memory code (pc_dimm.h): -dimm / -m slots /
+ * -numa turned into a placed dimmbus and the ACPI register block, cold
+ * plug, the fw_cfg files the firmware builds SRAT and the PNP0C80 devices
+ * from, and the one place that orders the phases of a plug and an eject.
  *
- * The bus and the register block do not know each other: this file is the
- * hotplug handler of the bus (it forwards each phase to the block) and the
- * machine behind the block (an eject becomes a bus unplug).
+ * The bus and the register block do not know each other's operations:
+ * this file calls the bus, then tells the block; the block calls it back
+ * only for what the guest asks (AcpiMemhpOps).
  */
 #include "hw/pc_dimm.h"
+#include "hw/hotmem-abi.h"
+#include "hw/hostmem.h"
+#include "hotmem/io.h"
 #include "hotmem/util.h"
 
 #include <string.h>
 
-typedef struct __attribute__((packed)) {
-    uint32_t magic;
-    uint16_t version;
-    uint16_t header_size;
-    uint32_t slot_count;
-    uint32_t entry_size;
-    uint64_t region_base;
-    uint64_t region_size;
-    uint32_t node_count;
-    uint32_t reserved;
-} HpmemHeader;
+/* ---- records for query-memory-hotplug ---- */
 
-typedef struct __attribute__((packed)) {
-    uint64_t base;
-    uint64_t size;
-    uint32_t node;
-    uint32_t flags;
-    uint64_t reserved;
-} HpmemEntry;
-
-G_STATIC_ASSERT(sizeof(HpmemHeader) == HM_HPMEM_HEADER_SIZE);
-G_STATIC_ASSERT(sizeof(HpmemEntry) == HM_HPMEM_ENTRY_SIZE);
-
-/* ---- DimmBus hotplug handler: forwards each phase to the register block ---- */
-
-static void handler_plug(void *opaque, DimmDevice *dev, bool hotplug)
+static void record_free(gpointer p)
 {
-    PcDimms *d = opaque;
-    acpi_memhp_plug(d->memhp, dev->slot, dev->base, dev->size, dev->node, hotplug);
+    PcDimmRecord *r = p;
+    g_free(r->id);
+    g_free(r);
 }
 
-static void handler_unplug_request(void *opaque, DimmDevice *dev)
+static void record(PcDimms *d, const char *id, bool removal, bool success)
 {
-    PcDimms *d = opaque;
-    acpi_memhp_unplug_request(d->memhp, dev->slot);
+    PcDimmRecord *r = g_new0(PcDimmRecord, 1);
+    r->id = g_strdup(id);
+    r->removal = removal;
+    r->success = success;
+    g_queue_push_tail(&d->records, r);
+    /* a guest that keeps writing _OST must not grow the host without end */
+    while (g_queue_get_length(&d->records) > PC_DIMM_RECORDS_MAX) {
+        record_free(g_queue_pop_head(&d->records));
+    }
 }
 
-static void handler_unplug(void *opaque, DimmDevice *dev)
+/* ---- the order of a plug and of a removal ---- */
+
+/* pre-plug, plug, then the guest is told (hot plug) or finds it at boot. */
+static bool plug_device(PcDimms *d, DimmDevice *dev, bool hotplug, GError **errp)
 {
-    PcDimms *d = opaque;
-    acpi_memhp_unplug(d->memhp, dev->slot);
+    if (!dimm_bus_pre_plug(d->bus, dev, errp)) {
+        return false;
+    }
+    dimm_bus_plug(d->bus, dev, hotplug);
+    if (d->memhp) {
+        acpi_memhp_insert(d->memhp, dev, hotplug);
+    }
+    return true;
 }
 
-/* ---- the machine behind the register block ---- */
-
-static DimmDevice *slot_device(PcDimms *d, unsigned slot)
-{
-    return slot < d->bus->nslots ? d->bus->slots[slot] : NULL;
-}
-
-/* Unplugs and reports; the id is copied first since a pc-dimm is freed. */
-static void complete_removal(PcDimms *d, DimmDevice *dev)
+/* Unplugs and reports; the id is copied first since a pc-dimm is freed.
+ * False when the DIMM could not be unmapped (it stays, broken). */
+static bool remove_device(PcDimms *d, DimmDevice *dev)
 {
     g_autofree char *id = g_strdup(dev->id);
     unsigned slot = dev->slot;
-    dimm_bus_unplug(d->bus, dev);
+    GError *err = NULL;
+    if (!dimm_bus_unplug(d->bus, dev, &err)) {
+        g_warning("%s", err->message);
+        g_error_free(err);
+        return false;
+    }
+    record(d, id, true, true);
     if (d->events.deleted) {
         d->events.deleted(d->events.opaque, id, slot);
     }
+    return true;
 }
 
-static void memhp_eject(void *opaque, unsigned slot)
+/* ---- what the guest asks through the register block ---- */
+
+static bool memhp_eject(void *opaque, unsigned slot)
 {
     PcDimms *d = opaque;
-    DimmDevice *dev = slot_device(d, slot);
-    if (dev && dev->enabled) {
-        complete_removal(d, dev);
-    }
+    DimmDevice *dev = dimm_bus_slot(d->bus, slot);
+    return !dev || !dev->enabled || remove_device(d, dev);
 }
 
 static void memhp_ost(void *opaque, unsigned slot, uint32_t event, uint32_t status)
 {
     PcDimms *d = opaque;
-    DimmDevice *dev = slot_device(d, slot);
+    DimmDevice *dev = dimm_bus_slot(d->bus, slot);
+    const char *id = dev ? dev->id : NULL;
+    /* the seed's records: the outcome of an insertion (Device Check or
+     * insertion processing); 0x84-style progress codes are not outcomes */
+    if (id && (event == MEMHP_OST_EV_DEVICE_CHECK || event == MEMHP_OST_EV_OSPM_INSERTION) &&
+        status <= 0x83) {
+        record(d, id, false, status == MEMHP_OST_SC_SUCCESS);
+    }
     if (d->events.ost) {
-        d->events.ost(d->events.opaque, dev ? dev->id : NULL, slot, event, status);
+        d->events.ost(d->events.opaque, id, slot, event, status);
     }
 }
 
 static void memhp_unplug_refused(void *opaque, unsigned slot)
 {
     PcDimms *d = opaque;
-    DimmDevice *dev = slot_device(d, slot);
-    /* the DIMM stays: a reset must not complete this removal any more */
-    if (dev) {
-        dev->unplug_requested = false;
+    DimmDevice *dev = dimm_bus_slot(d->bus, slot);
+    if (!dev) {
+        return;
     }
+    /* the DIMM stays: a reset must not complete this removal any more */
+    dev->unplug_requested = false;
+    record(d, dev->id, true, false);
     if (d->events.unplug_refused) {
-        d->events.unplug_refused(d->events.opaque, dev ? dev->id : NULL, slot);
+        d->events.unplug_refused(d->events.opaque, dev->id, slot);
     }
 }
 
 static void memhp_power_state(void *opaque, unsigned slot, uint32_t state)
 {
     PcDimms *d = opaque;
-    DimmDevice *dev = slot_device(d, slot);
+    DimmDevice *dev = dimm_bus_slot(d->bus, slot);
     if (d->events.power_state) {
         d->events.power_state(d->events.opaque, dev ? dev->id : NULL, slot, state);
     }
@@ -124,7 +132,7 @@ static const AcpiMemhpOps pc_memhp_ops = {
 
 GByteArray *pc_dimms_hotplug_memory_file(const DimmBus *bus, unsigned nnodes)
 {
-    HpmemHeader h = {
+    HmHpmemHeader h = {
         .magic = GUINT32_TO_LE(HM_HPMEM_MAGIC),
         .version = GUINT16_TO_LE(HM_HPMEM_VERSION),
         .header_size = GUINT16_TO_LE(HM_HPMEM_HEADER_SIZE),
@@ -134,11 +142,11 @@ GByteArray *pc_dimms_hotplug_memory_file(const DimmBus *bus, unsigned nnodes)
         .region_size = GUINT64_TO_LE(bus->region_size),
         .node_count = GUINT32_TO_LE(nnodes),
     };
-    GByteArray *out = g_byte_array_sized_new(sizeof(h) + bus->nslots * sizeof(HpmemEntry));
+    GByteArray *out = g_byte_array_sized_new(sizeof(h) + bus->nslots * sizeof(HmHpmemEntry));
     g_byte_array_append(out, (const guint8 *)&h, sizeof(h));
     for (unsigned i = 0; i < bus->nslots; i++) {
         const DimmDevice *dev = bus->slots[i];
-        HpmemEntry e = { .flags = GUINT32_TO_LE(HM_HPMEM_F_HOTPLUGGABLE) };
+        HmHpmemEntry e = { .flags = GUINT32_TO_LE(HM_HPMEM_F_HOTPLUGGABLE) };
         if (dev) {
             e.base = GUINT64_TO_LE(dev->base);
             e.size = GUINT64_TO_LE(dev->size);
@@ -189,11 +197,13 @@ static bool publish_fw_cfg(PcDimms *d, const MachineConfig *cfg, FwCfgState *fw,
 /* ---- the machine's recipe step ---- */
 
 PcDimms *pc_dimms_new(const MachineConfig *cfg, const PcMemoryLayout *layout,
-                      unsigned phys_bits, void *host_bridge, KvmAccel *kvm,
-                      FwCfgState *fw_cfg, AcpiPiix4State *pm, GError **errp)
+                      unsigned phys_bits, void *host_bridge, FwCfgState *fw_cfg,
+                      AcpiPiix4State *pm, GError **errp)
 {
     PcDimms *d = g_new0(PcDimms, 1);
-    d->bus = dimm_bus_new(host_bridge, kvm, cfg->nnodes, cfg->ram_size, cfg->maxmem);
+    g_queue_init(&d->records);
+    d->ram_size = cfg->ram_size;
+    d->bus = dimm_bus_new(host_bridge, cfg->nnodes, cfg->ram_size, cfg->maxmem);
     for (unsigned i = 0; i < cfg->ndimms; i++) {
         const DimmConfig *c = &cfg->dimms[i];
         if (!dimm_bus_declare(d->bus, c->id, c->size, c->node, c->populated, errp)) {
@@ -211,18 +221,11 @@ PcDimms *pc_dimms_new(const MachineConfig *cfg, const PcMemoryLayout *layout,
         if (!d->memhp) {
             goto fail;
         }
-        d->bus->handler = (DimmHotplugHandler){
-            .plug = handler_plug,
-            .unplug_request = handler_unplug_request,
-            .unplug = handler_unplug,
-            .opaque = d,
-        };
     }
     /* cold plug: enabled before the firmware runs, no event, no GPE */
     for (unsigned i = 0; i < d->bus->nslots; i++) {
         DimmDevice *dev = d->bus->slots[i];
-        if (dev && dev->populated_at_boot &&
-            !dimm_bus_plug_device(d->bus, dev, false, errp)) {
+        if (dev && dev->populated_at_boot && !plug_device(d, dev, false, errp)) {
             goto fail;
         }
     }
@@ -243,10 +246,11 @@ void pc_dimms_set_events(PcDimms *d, const PcDimmEvents *events)
 
 void pc_dimms_reset(PcDimms *d)
 {
+    assert_device_lock();
     for (unsigned i = 0; i < d->bus->nslots; i++) {
         DimmDevice *dev = d->bus->slots[i];
-        if (dev && dev->enabled && dev->unplug_requested) {
-            complete_removal(d, dev);
+        if (dev && dev->enabled && dev->unplug_requested && remove_device(d, dev)) {
+            acpi_memhp_slot_emptied(d->memhp, i);
         }
     }
     if (d->memhp) {
@@ -260,26 +264,40 @@ void pc_dimms_free(PcDimms *d)
         return;
     }
     dimm_bus_free(d->bus);
+    hostmem_del_all();
     acpi_memhp_free(d->memhp);
+    g_queue_clear_full(&d->records, record_free);
     g_free(d);
 }
 
 bool pc_dimms_hotplug_declared(PcDimms *d, const char *id, GError **errp)
 {
+    assert_device_lock();
     DimmDevice *dev = dimm_bus_find(d->bus, id);
     if (!dev || !dev->declared) {
         g_set_error(errp, HM_ERROR, 0, "no -dimm slot with id '%s'", id);
         return false;
     }
-    return dimm_bus_plug_device(d->bus, dev, true, errp);
+    return plug_device(d, dev, true, errp);
 }
 
-bool pc_dimms_hotplug_pc_dimm(PcDimms *d, const char *id, uint64_t size, unsigned node,
-                              const char *memdev, unsigned slot, uint64_t addr,
-                              GError **errp)
+bool pc_dimms_hotplug_pc_dimm(PcDimms *d, const char *id, const char *memdev, unsigned node,
+                              unsigned slot, uint64_t addr, GError **errp)
 {
-    DimmDevice *dev = dimm_device_new(id, size, node, memdev, slot, addr);
-    if (!dimm_bus_plug_device(d->bus, dev, true, errp)) {
+    assert_device_lock();
+    HostMemBackend *b = hostmem_find(memdev);
+    if (!b) {
+        g_set_error(errp, HM_ERROR, 0, "pc-dimm '%s': memdev '%s' not found (no "
+                    "memory-backend-ram with that id)", id, memdev);
+        return false;
+    }
+    if (b->owner) {
+        g_set_error(errp, HM_ERROR, 0, "pc-dimm '%s': memdev '%s' is already in use by DIMM "
+                    "'%s'", id, memdev, b->owner);
+        return false;
+    }
+    DimmDevice *dev = dimm_device_new(id, b, node, slot, addr);
+    if (!plug_device(d, dev, true, errp)) {
         dimm_device_free(dev);
         return false;
     }
@@ -288,6 +306,7 @@ bool pc_dimms_hotplug_pc_dimm(PcDimms *d, const char *id, uint64_t size, unsigne
 
 bool pc_dimms_unplug_request(PcDimms *d, const char *id, GError **errp)
 {
+    assert_device_lock();
     DimmDevice *dev = dimm_bus_find(d->bus, id);
     if (!dev) {
         g_set_error(errp, HM_ERROR, 0, "Device '%s' not found", id);
@@ -302,5 +321,9 @@ bool pc_dimms_unplug_request(PcDimms *d, const char *id, GError **errp)
                     id);
         return false;
     }
-    return dimm_bus_unplug_request(d->bus, dev, errp);
+    if (!dimm_bus_unplug_request(d->bus, dev, errp)) {
+        return false;
+    }
+    acpi_memhp_request_removal(d->memhp, dev->slot);
+    return true;
 }

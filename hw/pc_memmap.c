@@ -21,14 +21,14 @@ uint64_t pc_memory_layout_high_end(const PcMemoryLayout *layout)
 
 static void add_entry(GArray *table, uint64_t addr, uint64_t len, uint32_t type)
 {
-    PcE820Entry e = { .addr = GUINT64_TO_LE(addr), .len = GUINT64_TO_LE(len),
+    HmE820Entry e = { .addr = GUINT64_TO_LE(addr), .size = GUINT64_TO_LE(len),
                       .type = GUINT32_TO_LE(type) };
     g_array_append_val(table, e);
 }
 
 GArray *pc_e820_build(const PcMemoryLayout *layout)
 {
-    GArray *table = g_array_new(FALSE, TRUE, sizeof(PcE820Entry));
+    GArray *table = g_array_new(FALSE, TRUE, sizeof(HmE820Entry));
     add_entry(table, 0, layout->below_4g, HM_E820_RAM);
     if (layout->above_4g) {
         add_entry(table, HM_4GIB, layout->above_4g, HM_E820_RAM);

@@ -3,6 +3,7 @@
  * argument parsing, execution, and the line-oriented server.
  */
 #include "monitor/hmp.h"
+#include "hotmem/keyval.h"
 #include "monitor/monitor.h"
 #include "monitor/stream.h"
 #include "monitor/qapi-runtime.h"
@@ -97,55 +98,25 @@ static bool get_word(const char **pp, GString *out)
 static bool parse_options(const HmpCommand *cmd, const char *implied, const char *text,
                           JsonObject *args, GError **errp)
 {
-    GString *item = g_string_new(NULL);
+    JsonObject *kv = keyval_parse(text, implied, 0, errp);
+    if (!kv) {
+        g_prefix_error(errp, "%s: ", cmd->name);
+        return false;
+    }
+    JsonObjectIter it;
+    const char *key;
+    JsonNode *val;
     bool ok = true;
-    unsigned index = 0;
-    for (const char *p = text;; p++) {
-        if (*p == ',' && p[1] == ',') {
-            g_string_append_c(item, ',');
-            p++;
-            continue;
-        }
-        if (*p && *p != ',') {
-            g_string_append_c(item, *p);
-            continue;
-        }
-        /* end of an item */
-        const char *eq = strchr(item->str, '=');
-        g_autofree char *key = NULL;
-        const char *value;
-        if (eq) {
-            key = g_strndup(item->str, eq - item->str);
-            value = eq + 1;
-        } else if (index == 0) {
-            key = g_strdup(implied);
-            value = item->str;
+    json_object_iter_init_ordered(&it, kv);
+    while (ok && json_object_iter_next_ordered(&it, &key, &val)) {
+        ok = !json_object_has_member(args, key);
+        if (!ok) {
+            g_set_error(errp, HM_ERROR, 0, "%s: parameter '%s' given twice", cmd->name, key);
         } else {
-            g_set_error(errp, HM_ERROR, 0,
-                        "%s: parameter '%s' needs a value (key=value)", cmd->name, item->str);
-            ok = false;
-            break;
-        }
-        if (!*key) {
-            g_set_error(errp, HM_ERROR, 0, "%s: empty parameter name in '%s'",
-                        cmd->name, text);
-            ok = false;
-            break;
-        }
-        if (json_object_has_member(args, key)) {
-            g_set_error(errp, HM_ERROR, 0, "%s: parameter '%s' given twice",
-                        cmd->name, key);
-            ok = false;
-            break;
-        }
-        json_object_set_string_member(args, key, value);
-        index++;
-        g_string_truncate(item, 0);
-        if (!*p) {
-            break;
+            json_object_set_member(args, key, json_node_copy(val));
         }
     }
-    g_string_free(item, TRUE);
+    json_object_unref(kv);
     return ok;
 }
 

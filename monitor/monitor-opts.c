@@ -2,6 +2,7 @@
  * monitor-opts.c - parsing -qmp and -monitor (QEMU's chardev spellings).
  */
 #include "monitor/monitor-opts.h"
+#include "hotmem/keyval.h"
 #include "hotmem/util.h"
 
 #include <string.h>
@@ -12,88 +13,52 @@ static const char *opt_name(MonitorProtocol protocol)
     return protocol == MONITOR_PROTOCOL_QMP ? "-qmp" : "-monitor";
 }
 
-/* QEMU's boolean spellings; returns -1 for anything else */
-static int parse_bool(const char *s)
-{
-    if (!strcmp(s, "on") || !strcmp(s, "yes") || !strcmp(s, "true") || !strcmp(s, "y")) {
-        return 1;
-    }
-    if (!strcmp(s, "off") || !strcmp(s, "no") || !strcmp(s, "false") || !strcmp(s, "n")) {
-        return 0;
-    }
-    return -1;
-}
-
-/* Splits at single commas; ",," is a literal comma. */
-static GPtrArray *split_opts(const char *s)
-{
-    GPtrArray *parts = g_ptr_array_new_with_free_func(g_free);
-    GString *cur = g_string_new(NULL);
-    for (const char *p = s; *p; p++) {
-        if (*p == ',' && p[1] == ',') {
-            g_string_append_c(cur, ',');
-            p++;
-        } else if (*p == ',') {
-            g_ptr_array_add(parts, g_string_free(cur, FALSE));
-            cur = g_string_new(NULL);
-        } else {
-            g_string_append_c(cur, *p);
-        }
-    }
-    g_ptr_array_add(parts, g_string_free(cur, FALSE));
-    return parts;
-}
-
 static bool parse_unix(const char *opt, const char *spec, char **path, GError **errp)
 {
-    g_autoptr(GPtrArray) parts = split_opts(spec);
-    const char *p = g_ptr_array_index(parts, 0);
-    if (!*p) {
-        g_set_error(errp, HM_ERROR, 0, "%s: unix: needs a socket path", opt);
+    /* QEMU's spelling: unix:PATH,server=on,wait=off (and the legacy
+     * "server,nowait") */
+    JsonObject *kv = keyval_parse(spec, "path", KEYVAL_BARE_FLAGS, errp);
+    if (!kv) {
+        g_prefix_error(errp, "%s: ", opt);
         return false;
     }
-    if (strlen(p) >= sizeof(((struct sockaddr_un *)0)->sun_path)) {
-        g_set_error(errp, HM_ERROR, 0, "%s: socket path is %zu bytes, at most %zu fit", opt,
-                    strlen(p), sizeof(((struct sockaddr_un *)0)->sun_path) - 1);
-        return false;
-    }
-    int server = 0, wait = 1;             /* QEMU's defaults: client, waiting */
-    for (guint i = 1; i < parts->len; i++) {
-        const char *kv = g_ptr_array_index(parts, i);
-        const char *eq = strchr(kv, '=');
-        g_autofree char *key = eq ? g_strndup(kv, eq - kv) : g_strdup(kv);
-        int val = 1;
-        if (eq) {
-            val = parse_bool(eq + 1);
-        } else if (!strcmp(kv, "nowait")) {
-            g_free(key);
-            key = g_strdup("wait");
-            val = 0;
-        } else if (!strcmp(kv, "noserver")) {
-            g_free(key);
-            key = g_strdup("server");
-            val = 0;
+    bool ok = false, server = false, wait = true;   /* QEMU's defaults: client, waiting */
+    const char *p = json_object_get_string_member(kv, "path");
+    JsonObjectIter it;
+    const char *key;
+    JsonNode *val;
+    json_object_iter_init_ordered(&it, kv);
+    while (json_object_iter_next_ordered(&it, &key, &val)) {
+        const char *v = json_node_get_string(val);
+        if (!strcmp(key, "path")) {
+            continue;
         }
         if (strcmp(key, "server") && strcmp(key, "wait")) {
             g_set_error(errp, HM_ERROR, 0,
                         "%s: unknown parameter '%s' (only server=on,wait=off)", opt, key);
-            return false;
+            goto out;
         }
-        if (val < 0) {
-            g_set_error(errp, HM_ERROR, 0, "%s: %s takes on or off, not '%s'", opt, key,
-                        eq + 1);
-            return false;
+        if (!keyval_parse_bool(v, !strcmp(key, "server") ? &server : &wait)) {
+            g_set_error(errp, HM_ERROR, 0, "%s: %s takes on or off, not '%s'", opt, key, v);
+            goto out;
         }
-        *(strcmp(key, "server") ? &wait : &server) = val;
     }
-    if (!server || wait) {
+    if (!*p) {
+        g_set_error(errp, HM_ERROR, 0, "%s: unix: needs a socket path", opt);
+    } else if (strlen(p) >= sizeof(((struct sockaddr_un *)0)->sun_path)) {
+        g_set_error(errp, HM_ERROR, 0, "%s: socket path is %zu bytes, at most %zu fit", opt,
+                    strlen(p), sizeof(((struct sockaddr_un *)0)->sun_path) - 1);
+    } else if (!server || wait) {
         g_set_error(errp, HM_ERROR, 0,
                     "%s: only server=on,wait=off is supported (a listening socket that "
                     "does not wait for a client)", opt);
-        return false;
+    } else {
+        *path = g_strdup(p);
+        ok = true;
     }
-    *path = g_strdup(p);
-    return true;
+out:
+    json_object_unref(kv);
+    return ok;
 }
 
 bool monitor_config_add(MachineConfig *cfg, MonitorProtocol protocol, const char *arg,

@@ -4,6 +4,7 @@
  * properties.
  */
 #include "monitor/qapi-runtime.h"
+#include "hotmem/keyval.h"
 #include "hotmem/util.h"
 
 #include <errno.h>
@@ -66,6 +67,8 @@ static void clear_frame(gpointer p)
 void qapi_in_init(QapiIn *in, bool keyval)
 {
     in->keyval = keyval;
+    in->driver = NULL;
+    in->cli = false;
     in->frames = g_array_new(FALSE, TRUE, sizeof(Frame));
     g_array_set_clear_func(in->frames, clear_frame);
     in->errname = g_string_new(NULL);
@@ -145,6 +148,20 @@ static void value_error(QapiIn *in, const char *name, const char *expected, GErr
                    full_name(in, name), expected);
 }
 
+/* A keyval string that does not parse: the command line says which value. */
+static void keyval_value_error(QapiIn *in, const char *name, const char *value,
+                               const char *expected, GError **errp)
+{
+    if (!in->cli) {
+        value_error(in, name, expected, errp);
+    } else if (!strcmp(expected, "'on' or 'off'")) {
+        g_set_error(errp, HM_ERROR, 0, "%s must be 'on' or 'off', not '%s'",
+                    full_name(in, name), value);
+    } else {
+        g_set_error(errp, HM_ERROR, 0, "invalid %s '%s'", full_name(in, name), value);
+    }
+}
+
 bool qapi_in_start_object(QapiIn *in, JsonNode *node, const char *name, GError **errp)
 {
     if (!JSON_NODE_HOLDS_OBJECT(node)) {
@@ -164,11 +181,19 @@ bool qapi_in_check_object(QapiIn *in, GError **errp)
     JsonNode *val;
     json_object_iter_init_ordered(&it, f->obj);
     while (json_object_iter_next_ordered(&it, &key, &val)) {
-        if (!g_hash_table_contains(f->visited, key)) {
+        if (g_hash_table_contains(f->visited, key)) {
+            continue;
+        }
+        if (in->cli) {
+            g_set_error(errp, HM_ERROR, 0, "unknown parameter '%s'", full_name(in, key));
+        } else if (in->driver && in->frames->len == 1) {
+            qapi_error_set(errp, QAPI_ERROR_CLASS_GENERIC_ERROR, "Property '%s.%s' not found",
+                           in->driver, key);
+        } else {
             qapi_error_set(errp, QAPI_ERROR_CLASS_GENERIC_ERROR,
                            "Parameter '%s' is unexpected", full_name(in, key));
-            return false;
         }
+        return false;
     }
     return true;
 }
@@ -185,7 +210,9 @@ JsonNode *qapi_in_member(QapiIn *in, const char *name, bool optional, GError **e
     g_assert(f && f->obj);
     JsonNode *n = json_object_get_member(f->obj, name);
     if (!n) {
-        if (!optional) {
+        if (!optional && in->cli) {
+            g_set_error(errp, HM_ERROR, 0, "missing %s=", full_name(in, name));
+        } else if (!optional) {
             qapi_error_set(errp, QAPI_ERROR_CLASS_GENERIC_ERROR, "Parameter '%s' is missing",
                            full_name(in, name));
         }
@@ -221,6 +248,18 @@ void qapi_in_end_list(QapiIn *in)
     g_array_set_size(in->frames, in->frames->len - 1);
 }
 
+static bool node_is(JsonNode *n, GType type)
+{
+    return JSON_NODE_HOLDS_VALUE(n) && json_node_get_value_type(n) == type;
+}
+
+/* Keyval mode parses every scalar from a string; device properties take a
+ * string (HMP, the command line) or the JSON value (QMP). */
+static bool as_keyval(QapiIn *in, JsonNode *n)
+{
+    return in->keyval || (in->driver && node_is(n, G_TYPE_STRING));
+}
+
 /* Keyval mode: the scalar as a string; objects and arrays are refused as
  * QEMU's keyval visitor does. */
 static const char *keyval_str(QapiIn *in, JsonNode *n, const char *name, GError **errp)
@@ -238,10 +277,6 @@ static const char *keyval_str(QapiIn *in, JsonNode *n, const char *name, GError 
     return NULL;
 }
 
-static bool node_is(JsonNode *n, GType type)
-{
-    return JSON_NODE_HOLDS_VALUE(n) && json_node_get_value_type(n) == type;
-}
 
 /* A double that holds an integer above INT64_MAX (the JSON reader has no
  * unsigned integers): the value for uint64 members. */
@@ -280,13 +315,13 @@ bool qapi_in_int(QapiIn *in, JsonNode *n, const char *name, int64_t min, int64_t
                  const char *type, int64_t *out, GError **errp)
 {
     int64_t v;
-    if (in->keyval) {
+    if (as_keyval(in, n)) {
         const char *s = keyval_str(in, n, name, errp);
         if (!s) {
             return false;
         }
         if (!parse_int_str(s, false, &v, NULL)) {
-            value_error(in, name, "integer", errp);
+            keyval_value_error(in, name, s, "integer", errp);
             return false;
         }
     } else {
@@ -310,13 +345,13 @@ bool qapi_in_uint(QapiIn *in, JsonNode *n, const char *name, uint64_t max, const
                   uint64_t *out, GError **errp)
 {
     uint64_t v;
-    if (in->keyval) {
+    if (as_keyval(in, n)) {
         const char *s = keyval_str(in, n, name, errp);
         if (!s) {
             return false;
         }
         if (!parse_int_str(s, true, NULL, &v)) {
-            value_error(in, name, "integer", errp);
+            keyval_value_error(in, name, s, "integer", errp);
             return false;
         }
     } else if (node_is(n, G_TYPE_INT64)) {
@@ -337,13 +372,13 @@ bool qapi_in_uint(QapiIn *in, JsonNode *n, const char *name, uint64_t max, const
 
 bool qapi_in_size(QapiIn *in, JsonNode *n, const char *name, uint64_t *out, GError **errp)
 {
-    if (in->keyval) {
+    if (as_keyval(in, n)) {
         const char *s = keyval_str(in, n, name, errp);
         if (!s) {
             return false;
         }
         if (!hm_parse_size(s, false, out)) {
-            value_error(in, name, "size", errp);
+            keyval_value_error(in, name, s, "size", errp);
             return false;
         }
         return true;
@@ -353,7 +388,7 @@ bool qapi_in_size(QapiIn *in, JsonNode *n, const char *name, uint64_t *out, GErr
 
 bool qapi_in_number(QapiIn *in, JsonNode *n, const char *name, double *out, GError **errp)
 {
-    if (in->keyval) {
+    if (as_keyval(in, n)) {
         const char *s = keyval_str(in, n, name, errp);
         if (!s) {
             return false;
@@ -380,17 +415,13 @@ bool qapi_in_number(QapiIn *in, JsonNode *n, const char *name, double *out, GErr
 
 bool qapi_in_bool(QapiIn *in, JsonNode *n, const char *name, bool *out, GError **errp)
 {
-    if (in->keyval) {
+    if (as_keyval(in, n)) {
         const char *s = keyval_str(in, n, name, errp);
         if (!s) {
             return false;
         }
-        if (!strcmp(s, "on")) {
-            *out = true;
-        } else if (!strcmp(s, "off")) {
-            *out = false;
-        } else {
-            value_error(in, name, "'on' or 'off'", errp);
+        if (!keyval_parse_bool(s, out)) {
+            keyval_value_error(in, name, s, "'on' or 'off'", errp);
             return false;
         }
         return true;
@@ -405,7 +436,7 @@ bool qapi_in_bool(QapiIn *in, JsonNode *n, const char *name, bool *out, GError *
 
 bool qapi_in_str(QapiIn *in, JsonNode *n, const char *name, char **out, GError **errp)
 {
-    if (in->keyval) {
+    if (as_keyval(in, n)) {
         const char *s = keyval_str(in, n, name, errp);
         if (!s) {
             return false;
@@ -492,158 +523,4 @@ JsonNode *qapi_out_array(JsonArray *a)
     JsonNode *n = json_node_new(JSON_NODE_ARRAY);
     json_node_take_array(n, a);
     return n;
-}
-
-/* ------------------------------------------------------------ properties */
-
-static const char *prop_string(JsonNode *n)
-{
-    return node_is(n, G_TYPE_STRING) ? json_node_get_string(n) : NULL;
-}
-
-bool qapi_prop_str(JsonObject *props, const char *name, const char **out, GError **errp)
-{
-    *out = NULL;
-    JsonNode *n = props ? json_object_get_member(props, name) : NULL;
-    if (!n) {
-        return true;
-    }
-    if (!node_is(n, G_TYPE_STRING)) {
-        qapi_error_set(errp, QAPI_ERROR_CLASS_GENERIC_ERROR,
-                       "Invalid parameter type for '%s', expected: string", name);
-        return false;
-    }
-    *out = json_node_get_string(n);
-    return true;
-}
-
-bool qapi_prop_int(JsonObject *props, const char *name, bool *present, int64_t *out,
-                   GError **errp)
-{
-    *present = false;
-    JsonNode *n = props ? json_object_get_member(props, name) : NULL;
-    if (!n) {
-        return true;
-    }
-    const char *s = prop_string(n);
-    if (s) {
-        if (!parse_int_str(s, false, out, NULL)) {
-            qapi_error_set(errp, QAPI_ERROR_CLASS_GENERIC_ERROR,
-                           "Parameter '%s' expects an integer, not '%s'", name, s);
-            return false;
-        }
-    } else if (node_is(n, G_TYPE_INT64)) {
-        *out = json_node_get_int(n);
-    } else {
-        qapi_error_set(errp, QAPI_ERROR_CLASS_GENERIC_ERROR,
-                       "Invalid parameter type for '%s', expected: integer", name);
-        return false;
-    }
-    *present = true;
-    return true;
-}
-
-bool qapi_prop_uint(JsonObject *props, const char *name, bool *present, uint64_t *out,
-                    GError **errp)
-{
-    *present = false;
-    JsonNode *n = props ? json_object_get_member(props, name) : NULL;
-    if (!n) {
-        return true;
-    }
-    const char *s = prop_string(n);
-    if (s) {
-        if (!parse_int_str(s, true, NULL, out)) {
-            qapi_error_set(errp, QAPI_ERROR_CLASS_GENERIC_ERROR,
-                           "Parameter '%s' expects a non-negative integer, not '%s'", name, s);
-            return false;
-        }
-    } else if (node_is(n, G_TYPE_INT64) && json_node_get_int(n) >= 0) {
-        *out = (uint64_t)json_node_get_int(n);
-    } else if (!big_uint(n, out)) {
-        qapi_error_set(errp, QAPI_ERROR_CLASS_GENERIC_ERROR,
-                       "Parameter '%s' expects a non-negative integer", name);
-        return false;
-    }
-    *present = true;
-    return true;
-}
-
-bool qapi_prop_size(JsonObject *props, const char *name, bool *present, uint64_t *out,
-                    GError **errp)
-{
-    *present = false;
-    JsonNode *n = props ? json_object_get_member(props, name) : NULL;
-    const char *s = n ? prop_string(n) : NULL;
-    if (!s) {
-        return qapi_prop_uint(props, name, present, out, errp);
-    }
-    if (!hm_parse_size(s, false, out)) {
-        qapi_error_set(errp, QAPI_ERROR_CLASS_GENERIC_ERROR,
-                       "Parameter '%s' expects a size (bytes, or a K/M/G/T suffix), not '%s'",
-                       name, s);
-        return false;
-    }
-    *present = true;
-    return true;
-}
-
-bool qapi_prop_bool(JsonObject *props, const char *name, bool *present, bool *out,
-                    GError **errp)
-{
-    *present = false;
-    JsonNode *n = props ? json_object_get_member(props, name) : NULL;
-    if (!n) {
-        return true;
-    }
-    const char *s = prop_string(n);
-    if (s) {
-        if (!strcmp(s, "on") || !strcmp(s, "true") || !strcmp(s, "yes")) {
-            *out = true;
-        } else if (!strcmp(s, "off") || !strcmp(s, "false") || !strcmp(s, "no")) {
-            *out = false;
-        } else {
-            qapi_error_set(errp, QAPI_ERROR_CLASS_GENERIC_ERROR,
-                           "Parameter '%s' expects 'on' or 'off', not '%s'", name, s);
-            return false;
-        }
-    } else if (node_is(n, G_TYPE_BOOLEAN)) {
-        *out = json_node_get_boolean(n);
-    } else {
-        qapi_error_set(errp, QAPI_ERROR_CLASS_GENERIC_ERROR,
-                       "Invalid parameter type for '%s', expected: boolean", name);
-        return false;
-    }
-    *present = true;
-    return true;
-}
-
-bool qapi_props_check(JsonObject *props, const char *driver, const char *const *known,
-                      GError **errp)
-{
-    if (!props) {
-        return true;
-    }
-    JsonObjectIter it;
-    const char *key;
-    JsonNode *val;
-    json_object_iter_init_ordered(&it, props);
-    while (json_object_iter_next_ordered(&it, &key, &val)) {
-        if (!strcmp(key, "driver") || !strcmp(key, "id")) {
-            continue;
-        }
-        bool ok = false;
-        for (const char *const *k = known; k && *k; k++) {
-            if (!strcmp(*k, key)) {
-                ok = true;
-                break;
-            }
-        }
-        if (!ok) {
-            qapi_error_set(errp, QAPI_ERROR_CLASS_GENERIC_ERROR, "Property '%s.%s' not found",
-                           driver, key);
-            return false;
-        }
-    }
-    return true;
 }

@@ -20,14 +20,23 @@ typedef struct IoRegion {
 static GArray *regions[2];
 static GMutex big_lock;
 
+static __thread bool big_lock_held;
+
 void device_lock(void)
 {
     g_mutex_lock(&big_lock);
+    big_lock_held = true;
 }
 
 void device_unlock(void)
 {
+    big_lock_held = false;
     g_mutex_unlock(&big_lock);
+}
+
+bool device_lock_held(void)
+{
+    return big_lock_held;
 }
 
 static GArray *space_regions(IoSpace space)

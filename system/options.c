@@ -3,9 +3,13 @@
  * scripts/hxtool.py generates from qemu-options.hx.
  */
 #include "hotmem/options.h"
+#include "hotmem/keyval.h"
 #include "hotmem/util.h"
 #include "hw/hotmem-pc.h"
+#include "hw/memory-rules.h"
 #include "monitor/monitor-opts.h"
+#include "monitor/qapi-runtime.h"
+#include "qapi-generated.h"
 
 #include <string.h>
 
@@ -80,200 +84,120 @@ static bool parse_uint(const char *s, unsigned max, unsigned *out)
     return true;
 }
 
-/* "1G", "640M" or a byte count, for messages about computed sizes. */
-static char *size_str(uint64_t v)
-{
-    if (v && !(v & ((1ULL << 30) - 1))) {
-        return g_strdup_printf("%" PRIu64 "G", v >> 30);
-    }
-    if (v && !(v & ((1ULL << 20) - 1))) {
-        return g_strdup_printf("%" PRIu64 "M", v >> 20);
-    }
-    return g_strdup_printf("%" PRIu64, v);
-}
+/* ---- sub-options: the key=value grammar, read by the generated code ---- */
 
-/* Splits "KEY=VALUE" (or a bare VALUE for the first part when implied_key
- * is given); returns false for a part without '='. */
-static bool split_param(const char *part, bool first, const char *implied_key,
-                        char **key, const char **value)
+/*
+ * Splits arg with the key=value grammar (util/keyval.c) into a JSON object
+ * for the generated visitor in keyval mode. A size given without a suffix
+ * in one of the mib keys is in MiB, as QEMU's -m and -numa mem= are.
+ */
+static JsonNode *cli_keyval(const char *arg, const char *implied, const char *const *mib,
+                            GError **errp)
 {
-    const char *eq = strchr(part, '=');
-    if (!eq) {
-        if (!first || !implied_key) {
-            return false;
+    JsonObject *kv = keyval_parse(arg, implied, 0, errp);
+    if (!kv) {
+        return NULL;
+    }
+    for (const char *const *k = mib; k && *k; k++) {
+        const char *v = json_object_has_member(kv, *k) ?
+                        json_object_get_string_member(kv, *k) : NULL;
+        if (v && *v && strspn(v, "0123456789") == strlen(v)) {
+            g_autofree char *with_unit = g_strconcat(v, "M", NULL);
+            json_object_set_string_member(kv, *k, with_unit);
         }
-        *key = g_strdup(implied_key);
-        *value = part;
-        return true;
     }
-    *key = g_strndup(part, eq - part);
-    *value = eq + 1;
-    return true;
+    JsonNode *n = json_node_alloc();
+    json_node_take_object(json_node_init(n, JSON_NODE_OBJECT), kv);
+    return n;
 }
 
-static bool parse_ram_size(const char *value, uint64_t *size, GError **errp)
+static void cli_in_init(QapiIn *in)
 {
-    if (!hm_parse_size(value, true, size)) {
-        g_set_error(errp, HM_ERROR, 0, "-m: invalid size '%s'", value);
-        return false;
-    }
-    if (*size < HM_MIN_RAM_SIZE || *size > HM_MAX_RAM_SIZE) {
-        g_set_error(errp, HM_ERROR, 0,
-                    "-m: size %s out of range (32M to 1T)", value);
-        return false;
-    }
-    if (*size & 0xfffff) {
-        g_set_error(errp, HM_ERROR, 0, "-m: size %s is not a multiple of 1 MiB", value);
-        return false;
-    }
-    return true;
+    qapi_in_init(in, true);
+    in->cli = true;
 }
+
+/* Reads -OPT ARG into a generated struct: out is set, or errp is set with
+ * "-OPT: " in front. */
+#define CLI_READ(type, opt, arg, implied, mib, out, errp) ({                  \
+        QapiIn in_;                                                           \
+        JsonNode *node_ = cli_keyval(arg, implied, mib, errp);                \
+        bool ok_ = node_ && qapi_unmarshal_##type(&in_, (cli_in_init(&in_), node_), \
+                                                  NULL, out, errp);           \
+        if (node_) {                                                          \
+            qapi_in_cleanup(&in_);                                            \
+            json_node_unref(node_);                                           \
+        }                                                                     \
+        if (!ok_) {                                                           \
+            g_prefix_error(errp, "%s: ", opt);                                \
+        }                                                                     \
+        ok_;                                                                  \
+    })
 
 /* -m [size=]SIZE[,slots=N][,maxmem=SIZE]; every -m replaces the previous one. */
 static bool parse_ram(MachineConfig *cfg, const char *arg, GError **errp)
 {
-    uint64_t size = 0, maxmem = 0;
-    unsigned slots = 0;
-    bool have_size = false;
-    g_auto(GStrv) parts = g_strsplit(arg, ",", -1);
-    for (int i = 0; parts[i]; i++) {
-        g_autofree char *key = NULL;
-        const char *val;
-        if (!split_param(parts[i], i == 0, "size", &key, &val)) {
-            g_set_error(errp, HM_ERROR, 0, "-m: invalid parameter '%s'", parts[i]);
-            return false;
-        }
-        if (!strcmp(key, "size")) {
-            if (!parse_ram_size(val, &size, errp)) {
-                return false;
-            }
-            have_size = true;
-        } else if (!strcmp(key, "slots")) {
-            if (!parse_uint(val, HM_MAX_DIMM_SLOTS, &slots)) {
-                g_set_error(errp, HM_ERROR, 0, "-m: invalid slots '%s' (0 to %d)", val,
-                            HM_MAX_DIMM_SLOTS);
-                return false;
-            }
-        } else if (!strcmp(key, "maxmem")) {
-            if (!hm_parse_size(val, true, &maxmem) || maxmem == 0) {
-                g_set_error(errp, HM_ERROR, 0, "-m: invalid maxmem '%s'", val);
-                return false;
-            }
-        } else {
-            g_set_error(errp, HM_ERROR, 0, "-m: unknown parameter '%s'", key);
-            return false;
-        }
+    g_autoptr(MemoryOptions) m = NULL;
+    if (!CLI_READ(MemoryOptions, "-m", arg, "size",
+                  ((const char *const[]){ "size", "maxmem", NULL }), &m, errp)) {
+        return false;
     }
-    if (!have_size) {
+    g_autofree char *size = hm_size_str(m->size), *maxmem = hm_size_str(m->maxmem);
+    if (!m->has_size) {
         g_set_error(errp, HM_ERROR, 0, "-m: missing size in '%s'", arg);
-        return false;
+    } else if (m->size < HM_MIN_RAM_SIZE || m->size > HM_MAX_RAM_SIZE) {
+        g_set_error(errp, HM_ERROR, 0, "-m: size %s out of range (32M to 1T)", size);
+    } else if (m->size & 0xfffff) {
+        g_set_error(errp, HM_ERROR, 0, "-m: size %s is not a multiple of 1 MiB", size);
+    } else if (m->has_slots && m->slots > HM_MAX_DIMM_SLOTS) {
+        g_set_error(errp, HM_ERROR, 0, "-m: invalid slots '%u' (0 to %d)", m->slots,
+                    HM_MAX_DIMM_SLOTS);
+    } else if (m->has_maxmem && m->maxmem == 0) {
+        g_set_error(errp, HM_ERROR, 0, "-m: invalid maxmem '0'");
+    } else if (m->has_maxmem && m->maxmem < m->size) {
+        g_set_error(errp, HM_ERROR, 0, "-m: maxmem %s is less than size %s", maxmem, size);
+    } else {
+        cfg->ram_size = m->size;
+        cfg->maxmem = m->has_maxmem ? m->maxmem : 0;
+        cfg->extra_slots = m->has_slots ? m->slots : 0;
+        return true;
     }
-    if (maxmem && maxmem < size) {
-        g_autofree char *m = size_str(maxmem), *r = size_str(size);
-        g_set_error(errp, HM_ERROR, 0, "-m: maxmem %s is less than size %s", m, r);
-        return false;
-    }
-    cfg->ram_size = size;
-    cfg->maxmem = maxmem;
-    cfg->extra_slots = slots;
-    return true;
-}
-
-static bool valid_dimm_id(const char *id)
-{
-    if (!g_ascii_isalpha(id[0]) || strlen(id) > HM_MAX_DIMM_ID) {
-        return false;
-    }
-    for (const char *p = id; *p; p++) {
-        if (!g_ascii_isalnum(*p) && *p != '-' && *p != '_' && *p != '.') {
-            return false;
-        }
-    }
-    return true;
+    return false;
 }
 
 /* -dimm id=NAME[,size=SIZE][,node=N][,populated=on|off] */
 static bool parse_dimm(MachineConfig *cfg, const char *arg, GError **errp)
 {
-    g_autofree char *id = NULL;
-    uint64_t size = 1ULL << 30;
-    unsigned node = 0;
-    bool populated = false;
-    g_auto(GStrv) parts = g_strsplit(arg, ",", -1);
-    for (int i = 0; parts[i]; i++) {
-        g_autofree char *key = NULL;
-        const char *val;
-        if (!split_param(parts[i], i == 0, NULL, &key, &val)) {
-            g_set_error(errp, HM_ERROR, 0, "-dimm: invalid parameter '%s' (KEY=VALUE)",
-                        parts[i]);
-            return false;
-        }
-        if (!strcmp(key, "id")) {
-            if (!valid_dimm_id(val)) {
-                g_set_error(errp, HM_ERROR, 0,
-                            "-dimm: invalid id '%s' (a letter, then letters, digits, '-', "
-                            "'_' or '.'; at most %d characters)", val, HM_MAX_DIMM_ID);
-                return false;
-            }
-            g_free(id);
-            id = g_strdup(val);
-        } else if (!strcmp(key, "size")) {
-            if (!hm_parse_size(val, true, &size)) {
-                g_set_error(errp, HM_ERROR, 0, "-dimm: invalid size '%s'", val);
-                return false;
-            }
-            if (size == 0) {
-                g_set_error(errp, HM_ERROR, 0, "-dimm: size %s: a DIMM cannot be empty", val);
-                return false;
-            }
-            if (size % HM_DIMM_SIZE_UNIT) {
-                g_set_error(errp, HM_ERROR, 0,
-                            "-dimm: size %s is not a multiple of 128 MiB", val);
-                return false;
-            }
-            if (size > HM_MAX_DIMM_SIZE) {
-                g_set_error(errp, HM_ERROR, 0, "-dimm: size %s is above the limit 1T", val);
-                return false;
-            }
-        } else if (!strcmp(key, "node")) {
-            if (!parse_uint(val, HM_MAX_NUMA_NODES - 1, &node)) {
-                g_set_error(errp, HM_ERROR, 0, "-dimm: invalid node '%s' (0 to %d)", val,
-                            HM_MAX_NUMA_NODES - 1);
-                return false;
-            }
-        } else if (!strcmp(key, "populated")) {
-            if (!strcmp(val, "on")) {
-                populated = true;
-            } else if (!strcmp(val, "off")) {
-                populated = false;
-            } else {
-                g_set_error(errp, HM_ERROR, 0,
-                            "-dimm: populated must be 'on' or 'off', not '%s'", val);
-                return false;
-            }
-        } else {
-            g_set_error(errp, HM_ERROR, 0, "-dimm: unknown parameter '%s'", key);
-            return false;
-        }
+    g_autoptr(DimmOptions) d = NULL;
+    if (!CLI_READ(DimmOptions, "-dimm", arg, NULL, ((const char *const[]){ "size", NULL }),
+                  &d, errp)) {
+        return false;
     }
-    if (!id) {
-        g_set_error(errp, HM_ERROR, 0, "-dimm: missing id= in '%s'", arg);
+    uint64_t size = d->has_size ? d->size : 1ULL << 30;
+    if (!mem_rule_id(d->id, MEM_DIMM_ID_MAX, errp) || !mem_rule_dimm_size(size, errp)) {
+        g_prefix_error(errp, "-dimm: ");
+        return false;
+    }
+    if (d->has_node && d->node >= HM_MAX_NUMA_NODES) {
+        g_set_error(errp, HM_ERROR, 0, "-dimm: invalid node '%u' (0 to %d)", d->node,
+                    HM_MAX_NUMA_NODES - 1);
         return false;
     }
     for (unsigned i = 0; i < cfg->ndimms; i++) {
-        if (!strcmp(cfg->dimms[i].id, id)) {
-            g_set_error(errp, HM_ERROR, 0, "-dimm: duplicate id '%s'", id);
+        if (!strcmp(cfg->dimms[i].id, d->id)) {
+            g_set_error(errp, HM_ERROR, 0, "-dimm: duplicate id '%s'", d->id);
             return false;
         }
     }
     if (cfg->ndimms >= HM_MAX_DIMM_SLOTS) {
-        g_set_error(errp, HM_ERROR, 0, "-dimm %s: more than %d DIMM slots", id,
+        g_set_error(errp, HM_ERROR, 0, "-dimm %s: more than %d DIMM slots", d->id,
                     HM_MAX_DIMM_SLOTS);
         return false;
     }
     cfg->dimms = g_renew(DimmConfig, cfg->dimms, cfg->ndimms + 1);
     cfg->dimms[cfg->ndimms++] = (DimmConfig){
-        .id = g_steal_pointer(&id), .size = size, .node = node, .populated = populated,
+        .id = g_steal_pointer(&d->id), .size = size, .node = d->has_node ? d->node : 0,
+        .populated = d->has_populated && d->populated,
     };
     return true;
 }
@@ -296,51 +220,42 @@ static bool parse_cpu_range(const char *val, uint64_t *mask)
     return true;
 }
 
-/* -numa node[,nodeid=N][,cpus=A[-B]]...[,mem=SIZE] */
+/* -numa node[,nodeid=N][,cpus=A[-B]][,mem=SIZE] */
 static bool parse_numa(MachineConfig *cfg, const char *arg, GError **errp)
 {
-    g_auto(GStrv) parts = g_strsplit(arg, ",", -1);
-    if (!parts[0] || strcmp(parts[0], "node") != 0) {
+    if (strcmp(arg, "node") && !g_str_has_prefix(arg, "node,")) {
         g_set_error(errp, HM_ERROR, 0, "-numa: only 'node' is supported, not '%s'", arg);
         return false;
     }
+    g_autoptr(NumaOptions) o = NULL;
+    if (!CLI_READ(NumaOptions, "-numa", arg, "type", ((const char *const[]){ "mem", NULL }),
+                  &o, errp)) {
+        return false;
+    }
+    NumaNodeOptions *opts = &o->u.node;
     /* without nodeid= the node takes the next number, as in QEMU */
     unsigned nodeid = 0;
     while (nodeid < HM_MAX_NUMA_NODES && cfg->numa[nodeid].given) {
         nodeid++;
     }
-    NumaNodeConfig n = { .given = true };
-    for (int i = 1; parts[i]; i++) {
-        g_autofree char *key = NULL;
-        const char *val;
-        if (!split_param(parts[i], false, NULL, &key, &val)) {
-            g_set_error(errp, HM_ERROR, 0, "-numa: invalid parameter '%s' (KEY=VALUE)",
-                        parts[i]);
-            return false;
-        }
-        if (!strcmp(key, "nodeid")) {
-            if (!parse_uint(val, HM_MAX_NUMA_NODES - 1, &nodeid)) {
-                g_set_error(errp, HM_ERROR, 0, "-numa: invalid nodeid '%s' (0 to %d)", val,
-                            HM_MAX_NUMA_NODES - 1);
-                return false;
-            }
-        } else if (!strcmp(key, "cpus")) {
-            if (!parse_cpu_range(val, &n.cpus)) {
-                g_set_error(errp, HM_ERROR, 0,
-                            "-numa: invalid cpus '%s' (A or A-B, CPUs 0 to %d)", val,
-                            HM_MAX_CPUS - 1);
-                return false;
-            }
-        } else if (!strcmp(key, "mem")) {
-            if (!hm_parse_size(val, true, &n.mem) || n.mem > HM_MAX_RAM_SIZE) {
-                g_set_error(errp, HM_ERROR, 0, "-numa: invalid mem '%s'", val);
-                return false;
-            }
-            n.has_mem = true;
-        } else {
-            g_set_error(errp, HM_ERROR, 0, "-numa: unknown parameter '%s'", key);
-            return false;
-        }
+    NumaNodeConfig n = { .given = true, .mem = opts->mem, .has_mem = opts->has_mem };
+    if (opts->has_nodeid && opts->nodeid >= HM_MAX_NUMA_NODES) {
+        g_set_error(errp, HM_ERROR, 0, "-numa: invalid nodeid '%u' (0 to %d)", opts->nodeid,
+                    HM_MAX_NUMA_NODES - 1);
+        return false;
+    }
+    if (opts->has_nodeid) {
+        nodeid = opts->nodeid;
+    }
+    if (opts->cpus && !parse_cpu_range(opts->cpus, &n.cpus)) {
+        g_set_error(errp, HM_ERROR, 0, "-numa: invalid cpus '%s' (A or A-B, CPUs 0 to %d)",
+                    opts->cpus, HM_MAX_CPUS - 1);
+        return false;
+    }
+    if (n.mem > HM_MAX_RAM_SIZE) {
+        g_autofree char *m = hm_size_str(n.mem);
+        g_set_error(errp, HM_ERROR, 0, "-numa: invalid mem '%s'", m);
+        return false;
     }
     if (nodeid >= HM_MAX_NUMA_NODES) {
         g_set_error(errp, HM_ERROR, 0, "-numa: more than %d nodes", HM_MAX_NUMA_NODES);
@@ -409,7 +324,7 @@ static bool resolve_numa(MachineConfig *cfg, GError **errp)
     }
     if (with_mem) {
         if (mem_sum != cfg->ram_size) {
-            g_autofree char *s = size_str(mem_sum), *r = size_str(cfg->ram_size);
+            g_autofree char *s = hm_size_str(mem_sum), *r = hm_size_str(cfg->ram_size);
             g_set_error(errp, HM_ERROR, 0, "-numa: mem= values sum to %s, but -m is %s", s,
                         r);
             return false;
@@ -464,12 +379,8 @@ static bool check_dimms(MachineConfig *cfg, GError **errp)
         g_set_error(errp, HM_ERROR, 0, "-m: slots=%u needs maxmem=SIZE", cfg->extra_slots);
         return false;
     }
-    /* dimm_sum <= 256 TiB and ram_size <= 1 TiB: no overflow */
-    if (cfg->maxmem && cfg->ram_size + dimm_sum > cfg->maxmem) {
-        g_autofree char *r = size_str(cfg->ram_size), *d = size_str(dimm_sum);
-        g_autofree char *m = size_str(cfg->maxmem);
-        g_set_error(errp, HM_ERROR, 0,
-                    "-dimm: RAM %s plus DIMMs %s is beyond -m maxmem=%s", r, d, m);
+    if (!mem_rule_maxmem(cfg->ram_size, dimm_sum, 0, cfg->maxmem, errp)) {
+        g_prefix_error(errp, "-dimm: ");
         return false;
     }
     return true;
@@ -477,41 +388,24 @@ static bool check_dimms(MachineConfig *cfg, GError **errp)
 
 static bool parse_smp(MachineConfig *cfg, const char *arg, GError **errp)
 {
-    unsigned cpus = 0, sockets = 0, cores = 0, threads = 0;
-    g_auto(GStrv) parts = g_strsplit(arg, ",", -1);
-    for (int i = 0; parts[i]; i++) {
-        const char *p = parts[i];
-        const char *eq = strchr(p, '=');
-        unsigned *dst;
-        const char *val;
-        if (!eq && i == 0) {
-            dst = &cpus;
-            val = p;
-        } else if (eq) {
-            g_autofree char *key = g_strndup(p, eq - p);
-            val = eq + 1;
-            if (!strcmp(key, "cpus")) {
-                dst = &cpus;
-            } else if (!strcmp(key, "sockets")) {
-                dst = &sockets;
-            } else if (!strcmp(key, "cores")) {
-                dst = &cores;
-            } else if (!strcmp(key, "threads")) {
-                dst = &threads;
-            } else {
-                g_set_error(errp, HM_ERROR, 0, "-smp: unknown parameter '%s'", key);
-                return false;
-            }
-        } else {
-            g_set_error(errp, HM_ERROR, 0, "-smp: invalid parameter '%s'", p);
-            return false;
-        }
-        if (!parse_uint(val, HM_MAX_CPUS, dst) || *dst == 0) {
-            g_set_error(errp, HM_ERROR, 0, "-smp: invalid value '%s' (1 to %d)",
-                        val, HM_MAX_CPUS);
+    g_autoptr(SmpOptions) o = NULL;
+    if (!CLI_READ(SmpOptions, "-smp", arg, "cpus", NULL, &o, errp)) {
+        return false;
+    }
+    const struct {
+        bool given;
+        uint32_t value;
+    } given[] = { { o->has_cpus, o->cpus }, { o->has_sockets, o->sockets },
+                  { o->has_cores, o->cores }, { o->has_threads, o->threads } };
+    for (size_t i = 0; i < G_N_ELEMENTS(given); i++) {
+        if (given[i].given && (given[i].value == 0 || given[i].value > HM_MAX_CPUS)) {
+            g_set_error(errp, HM_ERROR, 0, "-smp: invalid value '%u' (1 to %d)",
+                        given[i].value, HM_MAX_CPUS);
             return false;
         }
     }
+    unsigned cpus = o->has_cpus ? o->cpus : 0, sockets = o->has_sockets ? o->sockets : 0;
+    unsigned cores = o->has_cores ? o->cores : 0, threads = o->has_threads ? o->threads : 0;
     /* Derive what is missing, sockets first (the pc machine's preference). */
     if (!cpus) {
         cpus = (sockets ? sockets : 1) * (cores ? cores : 1) * (threads ? threads : 1);

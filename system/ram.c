@@ -51,17 +51,44 @@ static gint block_cmp(gconstpointer a, gconstpointer b)
     return x->gpa < y->gpa ? -1 : x->gpa > y->gpa;
 }
 
-/* KVM memslot numbers are reused, so a long run of hot add/remove cycles
- * never exhausts them. */
-static unsigned lowest_free_slot(void)
+static GArray *listeners;         /* RamListener */
+
+static void listeners_remove(RamBlock *b, unsigned count)
 {
-    for (unsigned slot = 0;; slot++) {
-        bool used = false;
-        for (guint i = 0; i < blocks->len && !used; i++) {
-            used = ((RamBlock *)g_ptr_array_index(blocks, i))->slot == slot;
+    for (unsigned i = count; i-- > 0;) {
+        RamListener *l = &g_array_index(listeners, RamListener, i);
+        GError *err = NULL;
+        if (!l->remove(l->opaque, b, &err)) {
+            g_warning("%s", err->message);
+            g_error_free(err);
         }
-        if (!used) {
-            return slot;
+    }
+}
+
+bool ram_listener_attach(const RamListener *l, GError **errp)
+{
+    if (!listeners) {
+        listeners = g_array_new(FALSE, FALSE, sizeof(RamListener));
+    }
+    for (guint i = 0; blocks && i < blocks->len; i++) {
+        RamBlock *b = g_ptr_array_index(blocks, i);
+        if (!l->add(l->opaque, b, errp)) {
+            while (i-- > 0) {
+                l->remove(l->opaque, g_ptr_array_index(blocks, i), NULL);
+            }
+            return false;
+        }
+    }
+    g_array_append_val(listeners, *l);
+    return true;
+}
+
+void ram_listener_detach(void *opaque)
+{
+    for (guint i = 0; listeners && i < listeners->len; i++) {
+        if (g_array_index(listeners, RamListener, i).opaque == opaque) {
+            g_array_remove_index(listeners, i);
+            return;
         }
     }
 }
@@ -86,29 +113,55 @@ RamBlock *ram_block_add(const char *name, uint64_t gpa, uint64_t size,
         }
     }
     RamBlock *b = g_new0(RamBlock, 1);
-    b->slot = lowest_free_slot();
     b->name = g_strdup(name);
     b->gpa = gpa;
     b->size = size;
     b->host = host;
     b->readonly = readonly;
+    for (guint i = 0; listeners && i < listeners->len; i++) {
+        RamListener *l = &g_array_index(listeners, RamListener, i);
+        if (!l->add(l->opaque, b, errp)) {
+            listeners_remove(b, i);
+            g_free(b->name);
+            g_free(b);
+            return NULL;
+        }
+    }
     g_ptr_array_add(blocks, b);
     g_ptr_array_sort(blocks, block_cmp);
     return b;
 }
 
-void ram_block_remove(RamBlock *block)
+static void block_free(RamBlock *block)
 {
-    if (blocks && g_ptr_array_remove(blocks, block)) {
-        g_free(block->name);
-        g_free(block);
+    g_ptr_array_remove(blocks, block);
+    g_free(block->name);
+    g_free(block);
+}
+
+bool ram_block_remove(RamBlock *block, GError **errp)
+{
+    if (!blocks || !g_ptr_array_find(blocks, block, NULL)) {
+        return true;
     }
+    /* the listeners that let go stay let go; one that cannot keeps the
+     * guest's view, so the block (and its memory) must stay */
+    for (guint i = listeners ? listeners->len : 0; i-- > 0;) {
+        RamListener *l = &g_array_index(listeners, RamListener, i);
+        if (!l->remove(l->opaque, block, errp)) {
+            return false;
+        }
+    }
+    block_free(block);
+    return true;
 }
 
 void ram_block_remove_all(void)
 {
     while (blocks && blocks->len) {
-        ram_block_remove(g_ptr_array_index(blocks, 0));
+        RamBlock *b = g_ptr_array_index(blocks, 0);
+        listeners_remove(b, listeners ? listeners->len : 0);
+        block_free(b);
     }
 }
 

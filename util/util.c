@@ -92,3 +92,15 @@ bool hm_parse_size(const char *str, bool default_mib, uint64_t *out)
     *out = value << shift;
     return true;
 }
+
+char *hm_size_str(uint64_t v)
+{
+    static const char units[] = "TGM";
+    for (int i = 0; i < 3; i++) {
+        unsigned shift = 40 - 10 * i;
+        if (v && !(v & ((1ULL << shift) - 1))) {
+            return g_strdup_printf("%" PRIu64 "%c", v >> shift, units[i]);
+        }
+    }
+    return g_strdup_printf("%" PRIu64, v);
+}

@@ -19,9 +19,27 @@ typedef struct RamBlock {
     uint64_t gpa;
     uint64_t size;
     uint8_t *host;
-    unsigned slot;        /* KVM memslot number */
     bool readonly;
 } RamBlock;
+
+/*
+ * The one registration call for guest memory is ram_block_add(); whoever
+ * has to know about guest memory (the accelerator's memslots, later dirty
+ * logging) listens. A listener is told about every block already
+ * registered when it attaches, then about each add and remove. add may
+ * fail (the block is then not registered); remove may fail too (the block
+ * then stays registered and mapped: the guest may still reach it).
+ */
+typedef struct RamListener {
+    bool (*add)(void *opaque, RamBlock *block, GError **errp);
+    bool (*remove)(void *opaque, RamBlock *block, GError **errp);
+    void *opaque;
+} RamListener;
+
+/* Replays the existing blocks into l->add; fails (and stays detached) if
+ * one of them fails. At most one listener per opaque. */
+bool ram_listener_attach(const RamListener *l, GError **errp);
+void ram_listener_detach(void *opaque);
 
 /* Anonymous host memory for guest RAM, aligned to 2 MiB and marked for
  * transparent huge pages so that KVM can map the guest in 2 MiB pages (a
@@ -31,10 +49,15 @@ typedef struct RamBlock {
 void *guest_ram_alloc(uint64_t size);
 void guest_ram_free(void *host, uint64_t size);
 
-/* Registers host memory as guest RAM at gpa (no KVM involvement). */
+/* Registers host memory as guest RAM at gpa and tells the listeners (the
+ * accelerator maps it); on failure nothing is registered. */
 RamBlock *ram_block_add(const char *name, uint64_t gpa, uint64_t size,
                         void *host, bool readonly, GError **errp);
-void ram_block_remove(RamBlock *block);
+/* Tells the listeners, then forgets the block. If a listener cannot let go
+ * of it (a memslot that KVM refused to delete), the block stays registered
+ * and false is returned: the caller must keep the host memory mapped. */
+bool ram_block_remove(RamBlock *block, GError **errp);
+/* Teardown: every block, listener failures ignored. */
 void ram_block_remove_all(void);
 /* Visits the blocks in address order. */
 void ram_block_foreach(void (*fn)(RamBlock *block, void *opaque), void *opaque);

@@ -38,9 +38,16 @@ void io_unregister_all(void);
 void io_dispatch(IoSpace space, uint64_t addr, uint8_t *data, unsigned size,
                  bool is_write);
 
-/* The device lock (big lock) taken around every device access. */
+/* The device lock (big lock): it protects the state of every device, the
+ * RAM block and memory backend registries and the machine's memory code
+ * (docs/devel/memory.md). Taken around every vCPU exit's dispatch, by the
+ * monitors for commands that touch devices, and by the machine for reset
+ * and creation. Not recursive. */
 void device_lock(void);
 void device_unlock(void);
+/* True when the calling thread holds it: functions that need it assert so. */
+bool device_lock_held(void);
+#define assert_device_lock() g_assert(device_lock_held())
 
 /* Interrupt line: devices call irq_line_set(); the machine wires the
  * callback to KVM (tests wire their own). */

@@ -24,7 +24,8 @@ typedef struct KvmTopology {
 
 typedef struct KvmAccel KvmAccel;
 
-/* Opens /dev/kvm and checks what hotmem needs; no VM yet. */
+/* Opens /dev/kvm and checks what hotmem needs; no VM yet. From here on
+ * every RAM block (ram_block_add) is a memslot of the VM. */
 KvmAccel *kvm_accel_open(const KvmTopology *topo, GError **errp);
 void kvm_accel_close(KvmAccel *kvm);
 
@@ -33,9 +34,6 @@ void kvm_accel_close(KvmAccel *kvm);
 bool kvm_vm_create(KvmAccel *kvm, GError **errp);
 /* Stops vCPUs (if running) and drops the VM; RAM blocks stay. */
 void kvm_vm_destroy(KvmAccel *kvm);
-
-bool kvm_map_ram(KvmAccel *kvm, RamBlock *block, GError **errp);
-void kvm_unmap_ram(KvmAccel *kvm, RamBlock *block);
 
 bool kvm_vcpus_start(KvmAccel *kvm, GError **errp);
 /* Returns once every vCPU thread has left KVM_RUN and exited. */

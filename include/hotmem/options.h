@@ -19,8 +19,6 @@
 #define HM_MAX_CMDLINE        4095
 #define HM_MAX_NAME           64
 #define HM_MAX_DIMM_SLOTS     256     /* = HM_MEMHP_MAX_SLOTS: -dimm + -m slots */
-#define HM_MAX_DIMM_ID        32
-#define HM_MAX_DIMM_SIZE      (1ULL << 40)
 #define HM_MAX_NUMA_NODES     64
 
 typedef enum {

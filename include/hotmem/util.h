@@ -24,5 +24,7 @@ uint64_t hm_guest_error_count(void);
 /* "512M", "1G", "4096" (MiB unless a suffix says otherwise when
  * default_mib), returns false on garbage or overflow. */
 bool hm_parse_size(const char *str, bool default_mib, uint64_t *out);
+/* "2T", "1G", "640M" or a byte count: a size as a message shows it. */
+char *hm_size_str(uint64_t v);
 
 #endif

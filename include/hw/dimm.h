@@ -4,14 +4,18 @@
  * The bus owns up to 256 slots inside one hotplug region above RAM. A slot
  * is either declared by -dimm (its DimmDevice exists from the start with a
  * fixed base, size and node, plugged or not) or free for a pc-dimm that is
- * created at plug time. Plugging follows the phases of DESIGN.md section 5:
- * pre-plug checks everything that can fail (and allocates the host memory),
- * plug cannot fail, unplug-request only asks the guest, unplug releases the
- * memory. The bus's hotplug handler (the ACPI register block, wired by
- * hw/pc_dimm.c) is told about each phase after the bus has done its part.
+ * created at plug time. A DimmDevice is the one owner of its slot's
+ * layout (base, size, node) and plug state; the ACPI register block and the
+ * monitors read them from here.
  *
- * Everything here runs with the device lock held. KVM is optional: with
- * kvm == NULL the bus registers RAM blocks but no memslots (unit tests).
+ * Phases (DESIGN.md section 5): pre-plug checks everything that can fail,
+ * claims the backend's memory and registers the RAM block (the accelerator
+ * maps it); plug only enables the slot and cannot fail; unplug-request
+ * marks the removal pending; unplug unregisters the block and gives the
+ * memory back. The machine's memory code (hw/pc_dimm.c) calls them in
+ * order and tells the register block; the bus calls nobody.
+ *
+ * Everything here runs with the device lock held.
  */
 #ifndef HW_DIMM_H
 #define HW_DIMM_H
@@ -22,7 +26,7 @@
 
 #include "hw/hotmem-pc.h"
 #include "hotmem/guest-mem.h"
-#include "hotmem/kvm.h"
+#include "hw/hostmem.h"
 
 #define DIMM_BUS_NAME            "dimmbus"
 #define DIMM_SLOT_AUTO           (~0u)  /* pc-dimm: first free slot */
@@ -33,34 +37,21 @@ typedef struct DimmDevice {
     char *id;
     unsigned slot;            /* DIMM_SLOT_AUTO until a pc-dimm is pre-plugged */
     uint64_t base;            /* guest-physical, 1 GiB aligned */
-    uint64_t size;            /* multiple of 128 MiB */
+    uint64_t size;            /* multiple of 128 MiB: the backend's size */
     unsigned node;
     bool declared;            /* -dimm slot: the device outlives its unplug */
-    char *memdev;             /* pc-dimm backend name (issue 4), NULL for -dimm */
     bool populated_at_boot;   /* -dimm ...,populated=on */
-    bool enabled;             /* plugged: host memory, RAM block, memslot exist */
+    HostMemBackend *backend;  /* pc-dimm: a registered one; -dimm: its own private one */
+    bool enabled;             /* plugged: memory claimed, RAM block registered */
     bool hotplugged;          /* plugged while the guest ran */
     bool unplug_requested;    /* device_del sent; guest has not ejected or refused */
-    uint8_t *host;            /* host mapping while enabled (or pre-plugged) */
-    RamBlock *ram;
+    bool broken;              /* an eject could not unmap it: it stays, and stays mapped */
+    RamBlock *ram;            /* from pre-plug until unplug */
 } DimmDevice;
 
-typedef struct DimmBus DimmBus;
-
-/* What the bus tells its hotplug handler; every callback is optional and
- * runs after the bus has done its own part of the phase. */
-typedef struct DimmHotplugHandler {
-    bool (*pre_plug)(void *opaque, DimmDevice *dev, GError **errp);
-    void (*plug)(void *opaque, DimmDevice *dev, bool hotplug);
-    void (*unplug_request)(void *opaque, DimmDevice *dev);
-    void (*unplug)(void *opaque, DimmDevice *dev);
-    void *opaque;
-} DimmHotplugHandler;
-
-struct DimmBus {
+typedef struct DimmBus {
     const char *name;                     /* DIMM_BUS_NAME */
     void *parent;                         /* the i440FX host bridge */
-    KvmAccel *kvm;                        /* NULL: no memslots */
     unsigned nslots;
     DimmDevice *slots[HM_MEMHP_MAX_SLOTS];  /* NULL: free slot */
     uint64_t region_base;                 /* 1 GiB aligned, >= 4 GiB */
@@ -68,13 +59,11 @@ struct DimmBus {
     uint64_t ram_size;                    /* for the maxmem budget of pc-dimms */
     uint64_t maxmem;                      /* 0: no budget beyond the region */
     unsigned nnodes;
-    DimmHotplugHandler handler;
-};
+} DimmBus;
 
 /* ---- building the bus at machine creation ---- */
-DimmBus *dimm_bus_new(void *parent, KvmAccel *kvm, unsigned nnodes, uint64_t ram_size,
-                      uint64_t maxmem);
-/* Unplugs every enabled DIMM (no handler calls: the machine is going away)
+DimmBus *dimm_bus_new(void *parent, unsigned nnodes, uint64_t ram_size, uint64_t maxmem);
+/* Unplugs every enabled DIMM (nobody is told: the machine is going away)
  * and frees every device. */
 void dimm_bus_free(DimmBus *bus);
 /* Appends a -dimm slot (not plugged; base assigned by dimm_bus_assign_addr). */
@@ -94,30 +83,33 @@ uint64_t dimm_bus_region_end(const DimmBus *bus);
 
 /* ---- lookups ---- */
 DimmDevice *dimm_bus_find(const DimmBus *bus, const char *id);
+DimmDevice *dimm_bus_slot(const DimmBus *bus, unsigned slot);
 unsigned dimm_bus_plugged_count(const DimmBus *bus);
 uint64_t dimm_bus_plugged_size(const DimmBus *bus);
+/* The id of the registered backend a pc-dimm uses; NULL for a -dimm slot. */
+const char *dimm_device_memdev(const DimmDevice *dev);
 
 /* ---- the hotplug phases ---- */
-/* A pc-dimm not yet on the bus: slot may be DIMM_SLOT_AUTO, base DIMM_ADDR_AUTO. */
-DimmDevice *dimm_device_new(const char *id, uint64_t size, unsigned node,
-                            const char *memdev, unsigned slot, uint64_t base);
+/* A pc-dimm not yet on the bus, holding (not yet claiming) backend: slot
+ * may be DIMM_SLOT_AUTO, base DIMM_ADDR_AUTO. */
+DimmDevice *dimm_device_new(const char *id, HostMemBackend *backend, unsigned node,
+                            unsigned slot, uint64_t base);
 void dimm_device_free(DimmDevice *dev);
 
-/* Checks slot, id, size, node, address range and maxmem, then maps the host
- * memory; on failure nothing is left allocated or assigned. */
+/* Checks slot, id, size, node, address range and maxmem, claims the
+ * backend's memory and registers the RAM block; on failure nothing is left
+ * claimed, registered or assigned. */
 bool dimm_bus_pre_plug(DimmBus *bus, DimmDevice *dev, GError **errp);
-/* Registers the RAM block and memslot, enables the slot, tells the handler
- * (which raises the insert event for a hot plug). Needs a successful
- * pre-plug. */
+/* Puts the device in its slot and enables it. Needs a successful pre-plug;
+ * cannot fail. */
 void dimm_bus_plug(DimmBus *bus, DimmDevice *dev, bool hotplug);
-/* pre-plug + plug. A pc-dimm that fails stays the caller's to free. */
-bool dimm_bus_plug_device(DimmBus *bus, DimmDevice *dev, bool hotplug, GError **errp);
-/* Marks the removal pending and tells the handler (the guest is asked to
- * eject); fails if the DIMM is not plugged. */
+/* Marks the removal pending; fails if the DIMM is not plugged or broken. */
 bool dimm_bus_unplug_request(DimmBus *bus, DimmDevice *dev, GError **errp);
-/* Tells the handler, deletes the memslot, then unmaps the memory so the host
- * gets it back. A declared device stays in its slot, disabled; a pc-dimm is
- * freed and its slot becomes free. */
-void dimm_bus_unplug(DimmBus *bus, DimmDevice *dev);
+/* Unregisters the RAM block (the accelerator drops the memslot), then gives
+ * the memory back. A declared device stays in its slot, disabled; a pc-dimm
+ * is freed and its slot becomes free. If the block cannot be unregistered
+ * the guest may still reach the memory: the DIMM stays plugged and mapped,
+ * is marked broken and false is returned. */
+bool dimm_bus_unplug(DimmBus *bus, DimmDevice *dev, GError **errp);
 
 #endif

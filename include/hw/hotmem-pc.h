@@ -161,4 +161,27 @@
 #define HM_LAPIC_BASE            0xfee00000ULL
 #define HM_4GIB                  0x100000000ULL
 
+/* ---- AML names shared by the DSDT (dsdt-memhp.dsl, through iasl's
+ * preprocessor) and the firmware's SSDT builder (ssdt-memhp.c, as strings
+ * through HM_AML_STR there). The per-slot devices are HM_AML_SLOT_PREFIX
+ * followed by the slot number in two hex digits (MP00-MPFF). ---- */
+#define HM_AML_MHPD MHPD    /* the PCI0 device of the register block and the helpers (DSDT) */
+#define HM_AML_MHPC MHPC    /* the \_SB container of the memory devices (SSDT) */
+#define HM_AML_MDNR MDNR    /* MHPC: the slot count */
+#define HM_AML_MTFY MTFY    /* MHPC: Notify a slot's device (slot, code) */
+#define HM_AML_MSTA MSTA    /* MHPD helper: _STA of a slot */
+#define HM_AML_MCRS MCRS    /* MHPD helper: _CRS of a slot */
+#define HM_AML_MPXM MPXM    /* MHPD helper: _PXM of a slot */
+#define HM_AML_MOST MOST    /* MHPD helper: _OST of a slot */
+#define HM_AML_MEJ0 MEJ0    /* MHPD helper: _EJ0 of a slot */
+#define HM_AML_MPWR MPWR    /* MHPD helper: _PS0/_PS3 of a slot */
+#define HM_AML_SLOT_PREFIX "MP"
+/* iasl's preprocessor does not expand a name inside a dotted path, so the
+ * DSDT refers to the other table's objects through whole paths, spelled
+ * from the names above (the golden tables in tests/data/acpi/ show any
+ * change): */
+#define HM_AML_PATH_MHPC_MDNR \_SB.MHPC.MDNR
+#define HM_AML_PATH_MHPC_MTFY \_SB.MHPC.MTFY
+#define HM_AML_PATH_MHPD      \_SB.PCI0.MHPD
+
 #endif

@@ -17,5 +17,9 @@ PcMachine *pc_machine_new(const MachineConfig *cfg, GError **errp);
 /* Starts the vCPUs and runs the main loop; returns the exit status. */
 int pc_machine_run(PcMachine *pc);
 void pc_machine_free(PcMachine *pc);
+/* The monitor's stop and cont (main thread, device lock NOT held: a vCPU
+ * may be waiting for it). */
+void pc_machine_vcpus_stop(PcMachine *pc);
+bool pc_machine_vcpus_start(PcMachine *pc, GError **errp);
 
 #endif

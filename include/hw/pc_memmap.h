@@ -9,18 +9,14 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "hw/hotmem-abi.h"
+
 typedef struct PcMemoryLayout {
     uint64_t ram_size;
     uint64_t below_4g;          /* RAM at [0, below_4g) */
     uint64_t above_4g;          /* RAM at [4 GiB, 4 GiB + above_4g) */
 } PcMemoryLayout;
 
-/* 20 bytes, little-endian, as in fw_cfg "etc/e820" */
-typedef struct __attribute__((packed)) PcE820Entry {
-    uint64_t addr;
-    uint64_t len;
-    uint32_t type;
-} PcE820Entry;
 
 #define PC_KVM_RESERVED_BASE 0xfeffc000ULL   /* KVM identity map + TSS pages */
 #define PC_KVM_RESERVED_SIZE 0x4000ULL

@@ -7,8 +7,8 @@
 #define HW_PC_MONITOR_H
 
 #include "hw/acpi_piix4.h"
+#include "hw/pc.h"
 #include "hw/pc_dimm.h"
-#include "hotmem/kvm.h"
 #include "hotmem/options.h"
 
 #include <glib.h>
@@ -19,14 +19,10 @@ typedef struct PcMonitor PcMonitor;
 /* Registers the machine ops, gives the memory commands the DIMM slots
  * (dimms may be NULL) and opens every monitor of cfg (sockets listen when
  * it returns). Call once the VM, the PM device and the slots exist. */
-PcMonitor *pc_monitor_new(const MachineConfig *cfg, KvmAccel *kvm, AcpiPiix4State *pm,
+PcMonitor *pc_monitor_new(const MachineConfig *cfg, PcMachine *pc, AcpiPiix4State *pm,
                           PcDimms *dimms, GError **errp);
-/* The memory half alone (pc_monitor_new does it; unit tests drive the QMP
- * memory commands against a machine without KVM this way): the memory
- * commands act on dimms, whose events become QMP events. Device lock held
- * for attach; detach takes it itself. */
-void pc_monitor_attach_dimms(PcDimms *dimms, uint64_t ram_size);
-void pc_monitor_detach_dimms(PcDimms *dimms);
+/* Detaches the memory commands from the DIMM slots (takes the device lock). */
+void pc_monitor_detach_dimms(void);
 /* False while the monitor keeps the vCPUs paused ('stop'): a reset then
  * leaves them stopped until 'cont'. NULL: true. */
 bool pc_monitor_vm_running(const PcMonitor *m);

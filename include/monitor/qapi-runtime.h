@@ -67,6 +67,13 @@ void monitor_event_emit(const char *name, JsonObject *data);
  */
 typedef struct QapiIn {
     bool keyval;
+    /* device properties of this driver (device_add): scalars are JSON or
+     * keyval strings, and an unknown member is "Property 'DRIVER.x' not
+     * found", as QEMU's qdev says */
+    const char *driver;
+    /* command-line messages ("unknown parameter 'x'", "invalid size 'lots'",
+     * "missing id="), for -m, -dimm, -numa and -smp */
+    bool cli;
     GArray *frames;
     GString *errname;
 } QapiIn;
@@ -112,26 +119,5 @@ JsonNode *qapi_out_object(JsonObject *o);    /* takes o */
 JsonNode *qapi_out_array(JsonArray *a);      /* takes a */
 
 /* ------------------------------------------------------------ properties */
-
-/*
- * device_add hands its handler the whole argument object. Over QMP the
- * properties are JSON values ("slot": 1); over HMP (device_add
- * pc-dimm,id=d,slot=1) every value is a string. These read either form.
- * Absent: *present = false (or *out = NULL for strings) and success.
- */
-bool qapi_prop_str(JsonObject *props, const char *name, const char **out, GError **errp);
-bool qapi_prop_int(JsonObject *props, const char *name, bool *present, int64_t *out,
-                   GError **errp);
-bool qapi_prop_uint(JsonObject *props, const char *name, bool *present, uint64_t *out,
-                    GError **errp);
-/* integers, or strings with K/M/G/T suffixes */
-bool qapi_prop_size(JsonObject *props, const char *name, bool *present, uint64_t *out,
-                    GError **errp);
-bool qapi_prop_bool(JsonObject *props, const char *name, bool *present, bool *out,
-                    GError **errp);
-/* Every member must be "driver", "id" or in known (NULL-terminated); else
- * "Property 'DRIVER.NAME' not found", as QEMU says. */
-bool qapi_props_check(JsonObject *props, const char *driver, const char *const *known,
-                      GError **errp);
 
 #endif

@@ -43,7 +43,7 @@ def main():
         (['-kernel', str(junk)], 'is not a Linux bzImage'),
         (['-bios', str(tmp / 'missing')], '-bios:'),
         (['-bios', str(odd_bios)], 'a multiple of 64 KiB up to 128 KiB'),
-        # DIMM slots (issue 3)
+        # DIMM slots
         (['-dimm', 'id=a,size=100M'], '-dimm: size 100M is not a multiple of 128 MiB'),
         (['-dimm', 'id=a,size=0'], '-dimm: size 0: a DIMM cannot be empty'),
         (['-dimm', 'id=a,size=1G', '-dimm', 'id=a,size=1G'], "-dimm: duplicate id 'a'"),

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""DIMM slots acceptance (issue 3): a real Debian guest finds cold-plugged
+"""DIMM slots acceptance: a real Debian guest finds cold-plugged
 DIMMs through ACPI (PNP0C80 devices, SRAT) and onlines them as movable
 memory; empty slots are enumerated; the tables pass iasl and acpiexec.
 

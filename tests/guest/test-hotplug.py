@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Memory hotplug acceptance (issue 4): a Debian guest under hotmem, driven
+"""Memory hotplug acceptance: a Debian guest under hotmem, driven
 over a real QMP socket, with memhp_default_state=online_movable.
 
     test-hotplug.py [--hotmem ./hotmem] [--qemu qemu-system-x86_64|none] [-v]

@@ -1,11 +1,13 @@
 /*
  * test-dimm.c - the dimmbus: placement in the hotplug region (alignment,
  * size, 256 slots, overflow, physical address width) and the plug phases
- * without KVM (RAM blocks, host memory, failures that leave nothing behind).
+ * without KVM (RAM blocks seen by a listener, host memory, failures that
+ * leave nothing behind, an unmap the listener refuses).
  */
 #include "hw/dimm.h"
 #include "hw/hotmem-pc.h"
 #include "hotmem/guest-mem.h"
+#include "hotmem/io.h"
 #include "hotmem/util.h"
 
 #include <stdio.h>
@@ -18,7 +20,7 @@
 static DimmBus *bus_with(uint64_t ram, uint64_t maxmem, unsigned nnodes, const uint64_t *sizes,
                          unsigned n, unsigned free_slots)
 {
-    DimmBus *bus = dimm_bus_new(NULL, NULL, nnodes, ram, maxmem);
+    DimmBus *bus = dimm_bus_new(NULL, nnodes, ram, maxmem);
     GError *err = NULL;
     for (unsigned i = 0; i < n; i++) {
         g_autofree char *id = g_strdup_printf("d%u", i);
@@ -171,45 +173,36 @@ static void test_limits(void)
     dimm_bus_free(bus);
 }
 
-/* ---- plug phases, no KVM ---- */
+/* ---- plug phases, no KVM: a RAM listener stands in for its memslots ---- */
 
 typedef struct {
     GString *log;
-    bool refuse;
+    bool refuse_add;
+    bool refuse_remove;
 } Recorder;
 
-static bool rec_pre_plug(void *opaque, DimmDevice *dev, GError **errp)
+static bool rec_add(void *opaque, RamBlock *block, GError **errp)
 {
     Recorder *r = opaque;
-    g_string_append_printf(r->log, "pre_plug(%s) ", dev->id);
-    if (r->refuse) {
-        g_set_error(errp, HM_ERROR, 0, "refused by handler");
+    g_string_append_printf(r->log, "add(%s) ", block->name);
+    if (r->refuse_add) {
+        g_set_error(errp, HM_ERROR, 0, "no memslot left");
         return false;
     }
     return true;
 }
 
-static void rec_plug(void *opaque, DimmDevice *dev, bool hotplug)
-{
-    Recorder *r = opaque;
-    /* the bus has done its part before the handler hears of it */
-    g_assert_true(dev->enabled);
-    g_assert_nonnull(guest_mem_range(dev->base, dev->size, true));
-    g_string_append_printf(r->log, "plug(%s,%d) ", dev->id, hotplug);
-}
-
-static void rec_unplug_request(void *opaque, DimmDevice *dev)
-{
-    Recorder *r = opaque;
-    g_string_append_printf(r->log, "unplug_request(%s) ", dev->id);
-}
-
-static void rec_unplug(void *opaque, DimmDevice *dev)
+static bool rec_remove(void *opaque, RamBlock *block, GError **errp)
 {
     Recorder *r = opaque;
     /* told first: the memory is still there */
-    g_assert_nonnull(guest_mem_range(dev->base, dev->size, true));
-    g_string_append_printf(r->log, "unplug(%s) ", dev->id);
+    g_assert_nonnull(guest_mem_range(block->gpa, block->size, true));
+    g_string_append_printf(r->log, "remove(%s) ", block->name);
+    if (r->refuse_remove) {
+        g_set_error(errp, HM_ERROR, 0, "KVM_SET_USER_MEMORY_REGION: Invalid argument");
+        return false;
+    }
+    return true;
 }
 
 static DimmBus *phase_bus(Recorder *r)
@@ -218,19 +211,52 @@ static DimmBus *phase_bus(Recorder *r)
     DimmBus *bus = bus_with(512 * MiB, 8 * GiB, 2, sizes, 2, 2);
     GError *err = NULL;
     g_assert_true(dimm_bus_assign_addr(bus, HM_4GIB, 40, &err));
-    bus->handler = (DimmHotplugHandler){
-        .pre_plug = rec_pre_plug, .plug = rec_plug, .unplug_request = rec_unplug_request,
-        .unplug = rec_unplug, .opaque = r,
-    };
     r->log = g_string_new("");
+    RamListener l = { .add = rec_add, .remove = rec_remove, .opaque = r };
+    g_assert_true(ram_listener_attach(&l, &err));
     return bus;
 }
 
 static void phase_bus_free(DimmBus *bus, Recorder *r)
 {
+    r->refuse_remove = false;
     dimm_bus_free(bus);
+    ram_listener_detach(r);
     ram_block_remove_all();
+    hostmem_del_all();
     g_string_free(r->log, TRUE);
+}
+
+static bool plug(DimmBus *bus, DimmDevice *dev, bool hotplug, GError **errp)
+{
+    if (!dimm_bus_pre_plug(bus, dev, errp)) {
+        return false;
+    }
+    dimm_bus_plug(bus, dev, hotplug);
+    return true;
+}
+
+/* A pc-dimm on a fresh registered backend named after it. */
+static DimmDevice *pc_dimm(const char *id, uint64_t size, unsigned node, unsigned slot,
+                           uint64_t base)
+{
+    g_autofree char *mem = g_strdup_printf("m-%s", id);
+    GError *err = NULL;
+    HostMemBackend *b = hostmem_find(mem);
+    if (!b) {
+        b = hostmem_new_private(mem, size);     /* sizes the rule refuses, too */
+        b->registered = true;
+    }
+    g_assert_no_error(err);
+    return dimm_device_new(id, b, node, slot, base);
+}
+
+static void pc_dimm_free(DimmDevice *dev)
+{
+    HostMemBackend *b = dev->backend;
+    dimm_device_free(dev);
+    b->registered = false;
+    hostmem_free_private(b);
 }
 
 static void test_plug_declared(void)
@@ -242,13 +268,15 @@ static void test_plug_declared(void)
     g_assert_false(d0->enabled);
     g_assert_null(guest_mem_range(d0->base, 4096, false));
 
-    g_assert_true(dimm_bus_plug_device(bus, d0, false, &err));
+    g_assert_true(plug(bus, d0, false, &err));
     g_assert_no_error(err);
     g_assert_true(d0->enabled);
     g_assert_false(d0->hotplugged);
-    g_assert_nonnull(d0->host);
+    g_assert_nonnull(d0->backend->host);
+    g_assert_cmpstr(d0->backend->owner, ==, "d0");
     g_assert_nonnull(d0->ram);
     g_assert_cmpstr(d0->ram->name, ==, "dimm-d0");
+    g_assert_null(dimm_device_memdev(d0));        /* a private backend */
     /* guest memory at the DIMM's address is the DIMM's host mapping */
     uint32_t pattern = 0x5a5aa5a5, back = 0;
     g_assert_true(guest_mem_write(d0->base + GiB - 4, &pattern, 4));
@@ -258,8 +286,8 @@ static void test_plug_declared(void)
     g_assert_cmpuint(dimm_bus_plugged_count(bus), ==, 1);
     g_assert_cmpuint(dimm_bus_plugged_size(bus), ==, GiB);
 
-    /* plugging twice fails in pre-plug, before the handler */
-    g_assert_false(dimm_bus_plug_device(bus, d0, true, &err));
+    /* plugging twice fails in pre-plug, before anything is registered */
+    g_assert_false(plug(bus, d0, true, &err));
     g_assert_nonnull(strstr(err->message, "already plugged"));
     g_clear_error(&err);
 
@@ -270,18 +298,18 @@ static void test_plug_declared(void)
     g_assert_true(d0->unplug_requested);
     g_assert_true(d0->enabled);                  /* only the guest's eject unplugs */
 
-    dimm_bus_unplug(bus, d0);
+    g_assert_true(dimm_bus_unplug(bus, d0, &err));
     g_assert_true(bus->slots[0] == d0);          /* a -dimm slot keeps its device */
     g_assert_false(d0->enabled);
     g_assert_false(d0->unplug_requested);
-    g_assert_null(d0->host);
+    g_assert_null(d0->backend->host);
+    g_assert_null(d0->backend->owner);
     g_assert_null(d0->ram);
     g_assert_null(guest_mem_range(d0->base, 4096, false));
-    g_assert_cmpstr(r.log->str, ==,
-                    "pre_plug(d0) plug(d0,0) unplug_request(d0) unplug(d0) ");
+    g_assert_cmpstr(r.log->str, ==, "add(dimm-d0) remove(dimm-d0) ");
 
     /* and can be hot-plugged again */
-    g_assert_true(dimm_bus_plug_device(bus, d0, true, &err));
+    g_assert_true(plug(bus, d0, true, &err));
     g_assert_true(d0->hotplugged);
     phase_bus_free(bus, &r);
 }
@@ -304,14 +332,45 @@ static void test_unplug_returns_memory(void)
     DimmBus *bus = phase_bus(&r);
     GError *err = NULL;
     DimmDevice *d1 = bus->slots[1];
-    g_assert_true(dimm_bus_plug_device(bus, d1, true, &err));
+    g_assert_true(plug(bus, d1, true, &err));
     long before = rss_pages();
-    memset(d1->host, 0x11, 64 * MiB);
+    memset(d1->backend->host, 0x11, 64 * MiB);
     long touched = rss_pages();
     long page = sysconf(_SC_PAGESIZE);
     g_assert_cmpint((touched - before) * page, >=, 60 * MiB);
-    dimm_bus_unplug(bus, d1);
+    g_assert_true(dimm_bus_unplug(bus, d1, &err));
     g_assert_cmpint((touched - rss_pages()) * page, >=, 60 * MiB);
+    phase_bus_free(bus, &r);
+}
+
+/* The accelerator cannot drop the memslot: the guest may still reach the
+ * DIMM, so its memory must stay mapped and the DIMM plugged, marked broken. */
+static void test_unplug_refused_by_listener(void)
+{
+    Recorder r = { 0 };
+    DimmBus *bus = phase_bus(&r);
+    GError *err = NULL;
+    DimmDevice *d1 = bus->slots[1];
+    g_assert_true(plug(bus, d1, true, &err));
+    uint8_t *host = d1->backend->host;
+    memset(host, 0x5a, 4096);
+    r.refuse_remove = true;
+    g_assert_false(dimm_bus_unplug(bus, d1, &err));
+    g_assert_nonnull(strstr(err->message, "'d1' stays plugged"));
+    g_assert_nonnull(strstr(err->message, "Invalid argument"));
+    g_clear_error(&err);
+    g_assert_true(d1->enabled);
+    g_assert_true(d1->broken);
+    g_assert_true(d1->backend->host == host);
+    g_assert_true(guest_mem_range(d1->base, d1->size, true) == host);
+    g_assert_cmphex(host[4095], ==, 0x5a);         /* still our mapping, not unmapped */
+    g_assert_false(dimm_bus_unplug_request(bus, d1, &err));
+    g_assert_nonnull(strstr(err->message, "broken"));
+    g_clear_error(&err);
+    /* once the listener lets go, the eject can complete */
+    r.refuse_remove = false;
+    g_assert_true(dimm_bus_unplug(bus, d1, &err));
+    g_assert_null(guest_mem_range(d1->base, 4096, false));
     phase_bus_free(bus, &r);
 }
 
@@ -328,53 +387,56 @@ static void test_pre_plug_failures(void)
         const char *expect;
     } bad[] = {
         { "d0", GiB, 0, DIMM_SLOT_AUTO, 0, "id 'd0' is already used by slot 0" },
-        { "p0", 100 * MiB, 0, DIMM_SLOT_AUTO, 0, "not a non-zero multiple of 128 MiB" },
-        { "p0", 0, 0, DIMM_SLOT_AUTO, 0, "not a non-zero multiple of 128 MiB" },
+        { "p0", 100 * MiB, 0, DIMM_SLOT_AUTO, 0, "size 100M is not a multiple of 128 MiB" },
+        { "p0", 0, 0, DIMM_SLOT_AUTO, 0, "size 0: a DIMM cannot be empty" },
         { "p0", GiB, 2, DIMM_SLOT_AUTO, 0, "node 2 does not exist (nodes 0-1)" },
         { "p0", GiB, 0, 1, 0, "slot 1 is busy (DIMM 'd1')" },
         { "p0", GiB, 0, 4, 0, "invalid slot 4, valid range is [0-3]" },
-        { "p0", 8 * GiB, 0, DIMM_SLOT_AUTO, 0, "not enough memory left under maxmem" },
+        { "p0", 8 * GiB, 0, DIMM_SLOT_AUTO, 0,
+          "RAM 512M plus DIMMs 9472M is beyond -m maxmem=8G (8G asked, 6400M left)" },
         { "p0", GiB, 0, DIMM_SLOT_AUTO, 7 * GiB + 128 * MiB, "not a 1 GiB-aligned range" },
         { "p0", GiB, 0, DIMM_SLOT_AUTO, 2 * GiB, "not a 1 GiB-aligned range inside" },
         { "p0", GiB, 0, DIMM_SLOT_AUTO, 5 * GiB, "conflicts with DIMM 'd1'" },
     };
     for (unsigned i = 0; i < G_N_ELEMENTS(bad); i++) {
-        DimmDevice *dev = dimm_device_new(bad[i].id, bad[i].size, bad[i].node, "m0",
-                                          bad[i].slot, bad[i].base);
-        g_assert_false(dimm_bus_plug_device(bus, dev, true, &err));
+        DimmDevice *dev = pc_dimm(bad[i].id, bad[i].size, bad[i].node, bad[i].slot,
+                                  bad[i].base);
+        g_assert_false(plug(bus, dev, true, &err));
         if (!strstr(err->message, bad[i].expect)) {
             g_test_message("case %u: got '%s', expected '%s'", i, err->message,
                            bad[i].expect);
             g_test_fail();
         }
         g_clear_error(&err);
-        g_assert_null(dev->host);
-        dimm_device_free(dev);
+        g_assert_null(dev->backend->host);
+        g_assert_null(dev->backend->owner);
+        pc_dimm_free(dev);
     }
-    g_assert_cmpstr(r.log->str, ==, "");          /* all caught before the handler */
+    g_assert_cmpstr(r.log->str, ==, "");          /* all caught before registering */
     g_assert_null(bus->slots[2]);
     g_assert_null(bus->slots[3]);
 
-    /* a handler refusal leaves no host memory and no slot behind */
-    r.refuse = true;
-    DimmDevice *dev = dimm_device_new("p0", GiB, 1, "m0", DIMM_SLOT_AUTO, DIMM_ADDR_AUTO);
-    g_assert_false(dimm_bus_plug_device(bus, dev, true, &err));
-    g_assert_nonnull(strstr(err->message, "refused by handler"));
+    /* a listener refusal (no memslot) leaves no host memory and no slot behind */
+    r.refuse_add = true;
+    DimmDevice *dev = pc_dimm("p0", GiB, 1, DIMM_SLOT_AUTO, DIMM_ADDR_AUTO);
+    g_assert_false(plug(bus, dev, true, &err));
+    g_assert_nonnull(strstr(err->message, "no memslot left"));
     g_clear_error(&err);
-    g_assert_null(dev->host);
+    g_assert_null(dev->backend->host);
+    g_assert_null(dev->ram);
     g_assert_cmpuint(dev->slot, ==, DIMM_SLOT_AUTO);
     g_assert_null(bus->slots[2]);
     g_assert_null(guest_mem_range(6 * GiB, 4096, false));
-    r.refuse = false;
+    r.refuse_add = false;
 
     /* a RAM block in the way is caught too */
     static uint8_t other[4096];
     RamBlock *b = ram_block_add("other", 6 * GiB, sizeof(other), other, false, &err);
-    g_assert_false(dimm_bus_plug_device(bus, dev, true, &err));
+    g_assert_false(plug(bus, dev, true, &err));
     g_assert_nonnull(strstr(err->message, "overlaps RAM block other"));
     g_clear_error(&err);
-    ram_block_remove(b);
-    dimm_device_free(dev);
+    g_assert_true(ram_block_remove(b, &err));
+    pc_dimm_free(dev);
     phase_bus_free(bus, &r);
 }
 
@@ -384,45 +446,59 @@ static void test_pc_dimm(void)
     Recorder r = { 0 };
     DimmBus *bus = phase_bus(&r);      /* region: d0 @4G, d1 @5G, free from 6G, 8G slack */
     GError *err = NULL;
-    DimmDevice *p0 = dimm_device_new("p0", 2 * GiB, 1, "m0", DIMM_SLOT_AUTO, DIMM_ADDR_AUTO);
-    g_assert_true(dimm_bus_plug_device(bus, p0, true, &err));
+    DimmDevice *p0 = pc_dimm("p0", 2 * GiB, 1, DIMM_SLOT_AUTO, DIMM_ADDR_AUTO);
+    HostMemBackend *m0 = p0->backend;
+    g_assert_true(plug(bus, p0, true, &err));
     g_assert_no_error(err);
     g_assert_cmpuint(p0->slot, ==, 2);
     g_assert_cmphex(p0->base, ==, 6 * GiB);
     g_assert_true(bus->slots[2] == p0);
     g_assert_false(p0->declared);
     g_assert_true(dimm_bus_find(bus, "p0") == p0);
+    g_assert_cmpstr(dimm_device_memdev(p0), ==, "m-p0");
 
-    DimmDevice *p1 = dimm_device_new("p1", 128 * MiB, 0, "m1", 3, 9 * GiB);
-    g_assert_true(dimm_bus_plug_device(bus, p1, true, &err));
+    DimmDevice *p1 = pc_dimm("p1", 128 * MiB, 0, 3, 9 * GiB);
+    HostMemBackend *m1 = p1->backend;
+    g_assert_true(plug(bus, p1, true, &err));
     g_assert_cmphex(p1->base, ==, 9 * GiB);
 
     /* slots full now */
-    DimmDevice *p2 = dimm_device_new("p2", 128 * MiB, 0, "m2", DIMM_SLOT_AUTO, DIMM_ADDR_AUTO);
-    g_assert_false(dimm_bus_plug_device(bus, p2, true, &err));
+    DimmDevice *p2 = pc_dimm("p2", 128 * MiB, 0, DIMM_SLOT_AUTO, DIMM_ADDR_AUTO);
+    g_assert_false(plug(bus, p2, true, &err));
     g_assert_nonnull(strstr(err->message, "no free DIMM slot"));
     g_clear_error(&err);
 
-    dimm_bus_unplug(bus, p0);                 /* frees p0 */
+    g_assert_true(dimm_bus_unplug(bus, p0, &err));     /* frees p0, releases m-p0 */
     g_assert_null(bus->slots[2]);
     g_assert_null(dimm_bus_find(bus, "p0"));
     g_assert_null(guest_mem_range(6 * GiB, 4096, false));
+    g_assert_null(m0->owner);
+    g_assert_null(m0->host);
     /* the freed slot and range are reused */
-    g_assert_true(dimm_bus_plug_device(bus, p2, true, &err));
+    g_assert_true(plug(bus, p2, true, &err));
     g_assert_cmpuint(p2->slot, ==, 2);
     g_assert_cmphex(p2->base, ==, 6 * GiB);
+    HostMemBackend *m2 = p2->backend;
     phase_bus_free(bus, &r);
+    for (HostMemBackend **m = (HostMemBackend *[]){ m0, m1, m2, NULL }; *m; m++) {
+        (*m)->registered = false;
+        hostmem_free_private(*m);
+    }
 }
 
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
+    /* the machine's memory code expects the device lock (docs/devel/memory.md);
+     * nothing else takes it here */
+    device_lock();
     g_test_add_func("/dimm/placement/alignment", test_alignment);
     g_test_add_func("/dimm/placement/region-size", test_region_size);
     g_test_add_func("/dimm/placement/256-slots", test_256_slots);
     g_test_add_func("/dimm/placement/limits", test_limits);
     g_test_add_func("/dimm/plug/declared", test_plug_declared);
     g_test_add_func("/dimm/plug/returns-memory", test_unplug_returns_memory);
+    g_test_add_func("/dimm/plug/unmap-refused", test_unplug_refused_by_listener);
     g_test_add_func("/dimm/plug/pre-plug-failures", test_pre_plug_failures);
     g_test_add_func("/dimm/plug/pc-dimm", test_pc_dimm);
     return g_test_run();

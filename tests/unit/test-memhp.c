@@ -6,6 +6,7 @@
  */
 #include "hw/acpi_memhp.h"
 #include "hw/acpi_piix4.h"
+#include "hw/hostmem.h"
 #include "hw/hotmem-pc.h"
 #include "hw/pc_dimm.h"
 #include "hw/pc_memmap.h"
@@ -60,6 +61,16 @@ static void ev_power(void *opaque, const char *id, unsigned slot, uint32_t state
     g_string_append_printf(f->events, "power(%s,%u,%u) ", id ? id : "-", slot, state);
 }
 
+/* object-add MEM (when it does not exist yet), then device_add pc-dimm. */
+static bool plug_pc_dimm(Fixture *f, const char *id, const char *mem, uint64_t size,
+                         unsigned node, unsigned slot, uint64_t addr, GError **errp)
+{
+    if (!hostmem_find(mem)) {
+        g_assert_nonnull(hostmem_add(mem, size, HOSTMEM_KIND_RAM, errp));
+    }
+    return pc_dimms_hotplug_pc_dimm(f->dimms, id, mem, node, slot, addr, errp);
+}
+
 /* Builds the machine part from a command line (NULL-terminated). */
 static void machine_up(Fixture *f, ...)
 {
@@ -78,7 +89,7 @@ static void machine_up(Fixture *f, ...)
     IrqLine sci = { .set_level = record_sci, .opaque = f, .gsi = HM_SCI_IRQ };
     f->pm = acpi_piix4_new(&sci, &err);
     g_assert_no_error(err);
-    f->dimms = pc_dimms_new(&f->cfg, &f->layout, 40, NULL, NULL, NULL, f->pm, &err);
+    f->dimms = pc_dimms_new(&f->cfg, &f->layout, 40, NULL, NULL, f->pm, &err);
     g_assert_no_error(err);
     f->events = g_string_new("");
     PcDimmEvents ev = { .ost = ev_ost, .deleted = ev_deleted, .unplug_refused = ev_refused,
@@ -224,14 +235,14 @@ static void test_hot_plug(void)
     g_assert_cmphex(gpe_sts(), ==, 0);
 
     /* a pc-dimm into a free slot: first free slot (2), first free range (6 GiB) */
-    g_assert_true(pc_dimms_hotplug_pc_dimm(f.dimms, "p0", 2 * GiB, 1, "mem0",
-                                           DIMM_SLOT_AUTO, DIMM_ADDR_AUTO, &err));
+    g_assert_true(plug_pc_dimm(&f, "p0", "mem0", 2 * GiB, 1, DIMM_SLOT_AUTO, DIMM_ADDR_AUTO,
+                               &err));
     g_assert_no_error(err);
     g_assert_cmphex(status_of(2), ==, HM_MEMHP_STS_ENABLED | HM_MEMHP_STS_INSERT);
     g_assert_cmphex(in(HM_MEMHP_ADDR_HI, 4), ==, 1);
     g_assert_cmphex(in(HM_MEMHP_ADDR_LO, 4), ==, 0x80000000);
-    g_assert_false(pc_dimms_hotplug_pc_dimm(f.dimms, "d0", GiB, 0, "mem1", DIMM_SLOT_AUTO,
-                                            DIMM_ADDR_AUTO, &err));
+    g_assert_false(plug_pc_dimm(&f, "d0", "mem1", GiB, 0, DIMM_SLOT_AUTO, DIMM_ADDR_AUTO,
+                                &err));
     g_assert_nonnull(strstr(err->message, "id 'd0' is already used"));
     g_clear_error(&err);
     machine_down(&f);
@@ -265,7 +276,7 @@ static void test_remove_and_eject(void)
     g_assert_nonnull(guest_mem_range(4 * GiB, GiB, true));     /* _PS3 never unmaps */
     out(HM_MEMHP_CONTROL, HM_MEMHP_CTL_EJECT, 1);
     g_assert_null(guest_mem_range(4 * GiB, 1, false));
-    g_assert_null(f.dimms->bus->slots[0]->host);
+    g_assert_null(f.dimms->bus->slots[0]->backend->host);
     g_assert_false(f.dimms->bus->slots[0]->enabled);
     g_assert_cmphex(status_of(0), ==, 0);
     g_assert_cmphex(in(HM_MEMHP_SIZE_LO, 4), ==, 0);
@@ -288,8 +299,7 @@ static void test_remove_and_eject(void)
     g_assert_null(guest_mem_range(4 * GiB, 1, false));
 
     /* a pc-dimm ejected by the guest is gone and its slot free */
-    g_assert_true(pc_dimms_hotplug_pc_dimm(f.dimms, "p0", GiB, 0, "m", 3, DIMM_ADDR_AUTO,
-                                           &err));
+    g_assert_true(plug_pc_dimm(&f, "p0", "m", GiB, 0, 3, DIMM_ADDR_AUTO, &err));
     out(HM_MEMHP_SELECTOR, 3, 4);
     out(HM_MEMHP_CONTROL, HM_MEMHP_CTL_EJECT, 1);             /* OSPM-initiated eject */
     g_assert_null(f.dimms->bus->slots[3]);
@@ -319,7 +329,7 @@ static void test_refused_removal_and_reset(void)
     pc_dimms_reset(f.dimms);
     g_assert_cmpstr(f.events->str, ==, "power(d1,1,3) deleted(d2,2) ");
     g_assert_cmphex(status_of(2), ==, 0);
-    g_assert_null(f.dimms->bus->slots[2]->host);
+    g_assert_null(f.dimms->bus->slots[2]->backend->host);
     g_assert_cmphex(status_of(0), ==, HM_MEMHP_STS_ENABLED);   /* refused one stays */
     g_assert_cmphex(status_of(1), ==, HM_MEMHP_STS_ENABLED);   /* plugged stays, no event */
     g_assert_cmpuint(f.dimms->memhp->slots[1].power_state, ==, 0);
@@ -483,8 +493,7 @@ static void test_256_slots(void)
                NULL);
     GError *err = NULL;
     g_assert_cmpuint(acpi_memhp_slot_count(f.dimms->memhp), ==, 256);
-    g_assert_true(pc_dimms_hotplug_pc_dimm(f.dimms, "last", GiB, 0, "m", 255, DIMM_ADDR_AUTO,
-                                           &err));
+    g_assert_true(plug_pc_dimm(&f, "last", "m", GiB, 0, 255, DIMM_ADDR_AUTO, &err));
     g_assert_no_error(err);
     g_assert_cmpuint(in(HM_MEMHP_NEXT_PENDING, 4), ==, 255);
     g_assert_cmphex(status_of(255), ==, HM_MEMHP_STS_ENABLED | HM_MEMHP_STS_INSERT);
@@ -511,6 +520,9 @@ static void test_no_slots(void)
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
+    /* the machine's memory code expects the device lock (docs/devel/memory.md);
+     * nothing else takes it here */
+    device_lock();
     g_test_add_func("/memhp/cold-plug-and-reads", test_cold_plug_and_reads);
     g_test_add_func("/memhp/hot-plug", test_hot_plug);
     g_test_add_func("/memhp/remove-and-eject", test_remove_and_eject);

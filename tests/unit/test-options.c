@@ -83,7 +83,7 @@ static const BadCase bad_cases[] = {
     { { "-m", "1G,maxmem=512M" }, "-m: maxmem 512M is less than size 1G" },
     { { "-m", "1G,maxmem=lots" }, "-m: invalid maxmem 'lots'" },
     { { "-m", "slots=2,maxmem=4G" }, "-m: missing size" },
-    /* -dimm: the bad-input list, then the rest of the syntax */
+    /* -dimm: the documented bad inputs, then the rest of the syntax */
     { { "-dimm", "id=d0,size=100M" }, "-dimm: size 100M is not a multiple of 128 MiB" },
     { { "-dimm", "id=d0,size=0" }, "-dimm: size 0: a DIMM cannot be empty" },
     { { "-dimm", "id=d0", "-dimm", "id=d1", "-dimm", "id=d0" }, "-dimm: duplicate id 'd0'" },
@@ -105,7 +105,7 @@ static const BadCase bad_cases[] = {
     { { "-dimm", "id=d0,size=big" }, "-dimm: invalid size 'big'" },
     { { "-dimm", "id=d0,size=2T" }, "-dimm: size 2T is above the limit 1T" },
     { { "-dimm", "id=d0,node=x" }, "-dimm: invalid node 'x'" },
-    { { "-dimm", "d0" }, "-dimm: invalid parameter 'd0' (KEY=VALUE)" },
+    { { "-dimm", "d0" }, "-dimm: parameter 'd0' needs a value (key=value)" },
     /* -numa */
     { { "-smp", "2", "-numa", "node,nodeid=0,cpus=0-2" },
       "-numa: node 0: cpus 2 out of range (-smp 2: CPUs 0-1)" },
@@ -183,7 +183,7 @@ static void test_dimm_defaults(void)
     machine_config_clear(&cfg);
 }
 
-/* The acceptance command line. */
+/* The DIMM acceptance command line (tests/guest/test-dimm.py's). */
 static void test_dimm_numa_good(void)
 {
     MachineConfig cfg;

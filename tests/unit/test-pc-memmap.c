@@ -32,10 +32,10 @@ static void test_e820(void)
     pc_memory_layout_init(&l, 512ULL << 20);
     GArray *t = pc_e820_build(&l);
     g_assert_cmpuint(t->len, ==, 2);
-    g_assert_cmpuint(sizeof(PcE820Entry), ==, 20);
-    PcE820Entry *e = (PcE820Entry *)t->data;
+    g_assert_cmpuint(sizeof(HmE820Entry), ==, 20);
+    HmE820Entry *e = (HmE820Entry *)t->data;
     g_assert_cmpuint(GUINT64_FROM_LE(e[0].addr), ==, 0);
-    g_assert_cmpuint(GUINT64_FROM_LE(e[0].len), ==, 512ULL << 20);
+    g_assert_cmpuint(GUINT64_FROM_LE(e[0].size), ==, 512ULL << 20);
     g_assert_cmpuint(GUINT32_FROM_LE(e[0].type), ==, HM_E820_RAM);
     g_assert_cmpuint(GUINT64_FROM_LE(e[1].addr), ==, PC_KVM_RESERVED_BASE);
     g_assert_cmpuint(GUINT32_FROM_LE(e[1].type), ==, HM_E820_RESERVED);
@@ -44,10 +44,10 @@ static void test_e820(void)
     pc_memory_layout_init(&l, 5ULL << 30);
     t = pc_e820_build(&l);
     g_assert_cmpuint(t->len, ==, 3);
-    e = (PcE820Entry *)t->data;
-    g_assert_cmpuint(GUINT64_FROM_LE(e[0].len), ==, 0xe0000000ULL);
+    e = (HmE820Entry *)t->data;
+    g_assert_cmpuint(GUINT64_FROM_LE(e[0].size), ==, 0xe0000000ULL);
     g_assert_cmpuint(GUINT64_FROM_LE(e[1].addr), ==, HM_4GIB);
-    g_assert_cmpuint(GUINT64_FROM_LE(e[1].len), ==, (5ULL << 30) - 0xe0000000ULL);
+    g_assert_cmpuint(GUINT64_FROM_LE(e[1].size), ==, (5ULL << 30) - 0xe0000000ULL);
     /* bytes on the wire are little-endian and packed */
     const uint8_t *raw = (const uint8_t *)t->data;
     g_assert_cmpuint(raw[20 + 4], ==, 1);                 /* 4 GiB: byte 4 of addr */

@@ -576,7 +576,7 @@ static void test_pmemsave(void)
     g_assert_nonnull(strstr(r, "Could not open"));
     unlink(file);
     rmdir(dir);
-    ram_block_remove(b);
+    g_assert_true(ram_block_remove(b, NULL));
     g_free(ram);
 }
 
