@@ -376,7 +376,7 @@ static void srat_slots(struct acpi_area *a, const struct hpmem_info *hp)
     u32 i;
 
     for (i = 0; i < hp->slot_count; i++) {
-        const struct hpmem_slot *slot = &hp->slots[i];
+        const HmHpmemEntry *slot = &hp->slots[i];
 
         if (!slot->size) {
             has_empty = 1;

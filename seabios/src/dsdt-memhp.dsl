@@ -12,7 +12,7 @@
  * Reads and writes of the same offset mean different things, so each
  * direction has its own field names.
  */
-Device (MHPD)
+Device (HM_AML_MHPD)
 {
     Name (_HID, EisaId ("PNP0A06"))
     Name (_UID, "Memory hotplug resources")
@@ -24,7 +24,7 @@ Device (MHPD)
     /* Without slots the block does not exist: claim nothing. */
     Method (_STA, 0, NotSerialized)
     {
-        If (CondRefOf (\_SB.MHPC.MDNR))
+        If (CondRefOf (HM_AML_PATH_MHPC_MDNR))
         {
             Return (0x0B)   /* present, enabled, functioning, not shown */
         }
@@ -75,7 +75,7 @@ Device (MHPD)
     }
 
     /* _STA of slot Arg0: 0x0F when a DIMM is plugged, else 0. */
-    Method (MSTA, 1, NotSerialized)
+    Method (HM_AML_MSTA, 1, NotSerialized)
     {
         Local0 = Zero
         Acquire (MLCK, 0xFFFF)
@@ -93,7 +93,7 @@ Device (MHPD)
      * slot only gets its base and size when something is plugged. An
      * empty slot reads base and size 0 and gets a zero-length range.
      */
-    Method (MCRS, 1, Serialized)
+    Method (HM_AML_MCRS, 1, Serialized)
     {
         Name (MR64, ResourceTemplate ()
         {
@@ -127,7 +127,7 @@ Device (MHPD)
     }
 
     /* _PXM of slot Arg0. */
-    Method (MPXM, 1, NotSerialized)
+    Method (HM_AML_MPXM, 1, NotSerialized)
     {
         Acquire (MLCK, 0xFFFF)
         MSEL = Arg0
@@ -137,7 +137,7 @@ Device (MHPD)
     }
 
     /* _OST of slot Arg0: source event Arg1, status Arg2 (the trigger). */
-    Method (MOST, 3, NotSerialized)
+    Method (HM_AML_MOST, 3, NotSerialized)
     {
         Acquire (MLCK, 0xFFFF)
         MSEL = Arg0
@@ -147,7 +147,7 @@ Device (MHPD)
     }
 
     /* _EJ0 of slot Arg0: the OS has offlined the memory; unplug it. */
-    Method (MEJ0, 1, NotSerialized)
+    Method (HM_AML_MEJ0, 1, NotSerialized)
     {
         Acquire (MLCK, 0xFFFF)
         MSEL = Arg0
@@ -156,7 +156,7 @@ Device (MHPD)
     }
 
     /* _PS0 / _PS3 of slot Arg0: power state Arg1 (0 or 3). */
-    Method (MPWR, 2, NotSerialized)
+    Method (HM_AML_MPWR, 2, NotSerialized)
     {
         Acquire (MLCK, 0xFFFF)
         MSEL = Arg0
@@ -170,12 +170,12 @@ Device (MHPD)
     {
         If (Arg1 & HM_MEMHP_STS_INSERT)
         {
-            \_SB.MHPC.MTFY (Arg0, 1)    /* Device Check */
+            HM_AML_PATH_MHPC_MTFY (Arg0, 1)    /* Device Check */
             MCTL = HM_MEMHP_CTL_CLEAR_INSERT
         }
         If (Arg1 & HM_MEMHP_STS_REMOVE)
         {
-            \_SB.MHPC.MTFY (Arg0, 3)    /* Eject Request */
+            HM_AML_PATH_MHPC_MTFY (Arg0, 3)    /* Eject Request */
             MCTL = HM_MEMHP_CTL_CLEAR_REMOVE
         }
     }
@@ -190,7 +190,7 @@ Device (MHPD)
      */
     Method (MSCN, 0, NotSerialized)
     {
-        If (!CondRefOf (\_SB.MHPC.MDNR))
+        If (!CondRefOf (HM_AML_PATH_MHPC_MDNR))
         {
             Return (Zero)
         }
@@ -199,7 +199,7 @@ Device (MHPD)
         If ((MSIG == HM_MEMHP_SIGNATURE_VALUE) && (MNXT != 0xFFFFFFFF))
         {
             Local0 = MNXT
-            While ((Local0 < \_SB.MHPC.MDNR) && (Local2 < \_SB.MHPC.MDNR))
+            While ((Local0 < HM_AML_PATH_MHPC_MDNR) && (Local2 < HM_AML_PATH_MHPC_MDNR))
             {
                 MSEL = Local0
                 MEVT (Local0, MRST)
@@ -209,7 +209,7 @@ Device (MHPD)
         }
         Else
         {
-            While (Local2 < \_SB.MHPC.MDNR)
+            While (Local2 < HM_AML_PATH_MHPC_MDNR)
             {
                 MSEL = Local2
                 MEVT (Local2, MRST)

@@ -11,8 +11,8 @@
 DefinitionBlock ("", "DSDT", 2, "HOTMEM", "HMPCDSDT", 1)
 {
     /* Defined by the SSDT only when the machine has DIMM slots. */
-    External (\_SB.MHPC.MDNR, IntObj)          /* slot count */
-    External (\_SB.MHPC.MTFY, MethodObj)       /* (slot, code): Notify MPxx */
+    External (HM_AML_PATH_MHPC_MDNR, IntObj)          /* slot count */
+    External (HM_AML_PATH_MHPC_MTFY, MethodObj)       /* (slot, code): Notify MPxx */
 
     Scope (\_SB)
     {

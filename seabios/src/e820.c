@@ -10,10 +10,10 @@
 #include "fwcfg.h"
 #include "e820.h"
 
-static struct e820_entry map[E820_MAX_ENTRIES];
+static HmE820Entry map[E820_MAX_ENTRIES];
 static u32 map_count;
 
-static void map_push(struct e820_entry *out, u32 *n, u64 addr, u64 size,
+static void map_push(HmE820Entry *out, u32 *n, u64 addr, u64 size,
                      u32 type)
 {
     if (*n >= E820_MAX_ENTRIES)
@@ -26,7 +26,7 @@ static void map_push(struct e820_entry *out, u32 *n, u64 addr, u64 size,
 
 void e820_add(u64 addr, u64 size, u32 type)
 {
-    struct e820_entry out[E820_MAX_ENTRIES];
+    HmE820Entry out[E820_MAX_ENTRIES];
     u64 end = addr + size;
     u32 n = 0, i, j;
 
@@ -49,7 +49,7 @@ void e820_add(u64 addr, u64 size, u32 type)
 
     /* Insertion sort by address (a few dozen entries at most). */
     for (i = 1; i < n; i++) {
-        struct e820_entry t = out[i];
+        HmE820Entry t = out[i];
 
         for (j = i; j > 0 && out[j - 1].addr > t.addr; j--)
             out[j] = out[j - 1];
@@ -58,7 +58,7 @@ void e820_add(u64 addr, u64 size, u32 type)
     /* Merge touching neighbours of the same type. */
     map_count = 0;
     for (i = 0; i < n; i++) {
-        struct e820_entry *last = map_count ? &map[map_count - 1] : NULL;
+        HmE820Entry *last = map_count ? &map[map_count - 1] : NULL;
 
         if (last && last->type == out[i].type &&
             last->addr + last->size == out[i].addr)
@@ -68,7 +68,7 @@ void e820_add(u64 addr, u64 size, u32 type)
     }
 }
 
-const struct e820_entry *e820_get(u32 *count)
+const HmE820Entry *e820_get(u32 *count)
 {
     *count = map_count;
     return map;
@@ -76,7 +76,7 @@ const struct e820_entry *e820_get(u32 *count)
 
 static void read_vmm_e820(void)
 {
-    struct e820_entry raw[E820_MAX_ENTRIES];
+    HmE820Entry raw[E820_MAX_ENTRIES];
     u32 size, i, n;
     u16 key;
 

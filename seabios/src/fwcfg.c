@@ -8,27 +8,14 @@
  */
 #include "hw/hotmem-pc.h"
 #include "fwcfg.h"
+#include "hw/hotmem-abi.h"
 
 #define FW_CFG_DIR_MAX   256
-#define FW_CFG_NAME_LEN  56
 #define FW_CFG_DMA_WAIT_TSC  (1ull << 34)   /* several seconds */
 
-struct fw_cfg_file {            /* directory entry, big-endian */
-    u32 size;
-    u16 select;
-    u16 reserved;
-    char name[FW_CFG_NAME_LEN];
-} PACKED;
-
-struct fw_cfg_dma {             /* DMA descriptor, big-endian */
-    u32 control;
-    u32 length;
-    u64 address;
-} PACKED;
-
-static struct fw_cfg_file dir[FW_CFG_DIR_MAX];
+static HmFwCfgFile dir[FW_CFG_DIR_MAX];
 static u32 dir_count;
-static struct fw_cfg_dma dma __attribute__((aligned(16)));
+static HmFwCfgDma dma __attribute__((aligned(16)));
 
 static void fw_cfg_select(u16 key)
 {
@@ -117,7 +104,7 @@ u16 fw_cfg_find_file(const char *name, u32 *size)
     u32 i;
 
     /* Names fill the 56 bytes without a NUL at most: compare bounded. */
-    for (i = 0; i < dir_count && n < FW_CFG_NAME_LEN; i++) {
+    for (i = 0; i < dir_count && n < HM_FW_CFG_NAME_LEN; i++) {
         if (!memcmp(dir[i].name, name, n + 1)) {
             *size = be32(dir[i].size);
             return be16(dir[i].select);

@@ -9,22 +9,6 @@
 #include "fwcfg.h"
 #include "hpmem.h"
 
-struct hpmem_header {           /* etc/hotplug-memory, LE */
-    u32 magic;
-    u16 version;
-    u16 header_size;
-    u32 slot_count;
-    u32 entry_size;
-    u64 region_base;
-    u64 region_size;
-    u32 node_count;
-    u32 reserved;
-} PACKED;
-
-_Static_assert(sizeof(struct hpmem_header) == HM_HPMEM_HEADER_SIZE,
-               "etc/hotplug-memory header layout");
-_Static_assert(sizeof(struct hpmem_slot) == HM_HPMEM_ENTRY_SIZE,
-               "etc/hotplug-memory entry layout");
 
 /* etc/numa is at most 8 + 4 * 255 CPUs + 8 * 64 nodes bytes. */
 #define NUMA_FILE_MAX (8 + 4 * FW_MAX_CPUS + 8 * HPMEM_MAX_NODES)
@@ -68,12 +52,12 @@ static void read_numa(struct fw_info *fw)
 
 static void read_hotplug_memory(void)
 {
-    struct hpmem_header h;
+    HmHpmemHeader h;
     u32 size, i;
     u16 key = fw_cfg_find_file(HM_FW_CFG_FILE_HOTPLUG_MEMORY, &size);
 
     info.slot_count = 0;
-    info.slots = (const struct hpmem_slot *)(file_buf + sizeof(h));
+    info.slots = (const HmHpmemEntry *)(file_buf + sizeof(h));
     if (!key)
         return;
     if (size < sizeof(h) || size > sizeof(file_buf))
@@ -87,10 +71,10 @@ static void read_hotplug_memory(void)
         fatal("etc/hotplug-memory: unknown format, magic/version",
               (u64)h.magic << 16 | h.version);
     if (h.slot_count > HM_MEMHP_MAX_SLOTS ||
-        size != sizeof(h) + h.slot_count * sizeof(struct hpmem_slot))
+        size != sizeof(h) + h.slot_count * sizeof(HmHpmemEntry))
         fatal("etc/hotplug-memory: bad slot count", h.slot_count);
     for (i = 0; i < h.slot_count; i++) {
-        const struct hpmem_slot *s = &info.slots[i];
+        const HmHpmemEntry *s = &info.slots[i];
 
         if (s->node >= info.nodes)
             fatal("etc/hotplug-memory: slot in a node that does not exist, "

@@ -8,16 +8,9 @@
 #define FW_HPMEM_H
 
 #include "fw.h"
+#include "hw/hotmem-abi.h"
 
 #define HPMEM_MAX_NODES 64
-
-struct hpmem_slot {             /* one etc/hotplug-memory entry, LE */
-    u64 base;                   /* 0: no fixed address (pc-dimm slot) */
-    u64 size;                   /* 0: no fixed size */
-    u32 node;
-    u32 flags;                  /* HM_HPMEM_F_* */
-    u64 reserved;
-} PACKED;
 
 struct hpmem_info {
     /* etc/numa; without it one node holding every CPU and all RAM */
@@ -28,7 +21,7 @@ struct hpmem_info {
     u32 slot_count;
     u64 region_base;
     u64 region_size;
-    const struct hpmem_slot *slots;
+    const HmHpmemEntry *slots;
 };
 
 /* Reads both files (after cpu_init: checks the CPU count) and sets

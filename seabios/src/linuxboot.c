@@ -144,7 +144,7 @@ static void load_initrd(struct fw_info *fw, struct setup_header *hdr,
 static void fill_e820(u8 *bp)
 {
     u32 count;
-    const struct e820_entry *map = e820_get(&count);
+    const HmE820Entry *map = e820_get(&count);
 
     memcpy(bp + BP_E820_TABLE, map, count * sizeof(*map));
     bp[BP_E820_ENTRIES] = count;

@@ -241,7 +241,7 @@ static void pci_mem64_window(struct fw_info *fw)
     u64 start = ALIGN_UP(MAX(fw->high_ram_end, fw->reserved_mem_end), GiB);
     u64 end = start + MAX(ALIGN_UP(pci_kind_total(BAR_MEM64), GiB),
                           PCI_MEM64_MIN_SIZE);
-    const struct e820_entry *map;
+    const HmE820Entry *map;
     u32 i, n;
 
     end = MIN(end, 1ull << fw->phys_bits);

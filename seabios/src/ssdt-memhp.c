@@ -15,7 +15,11 @@
 #include "hpmem.h"
 #include "ssdt-memhp.h"
 
-#define MHPD_PATH "\\_SB.PCI0.MHPD."
+/* a name of hotmem-pc.h as the C string the builder takes */
+#define HM_AML_STR(name) HM_AML_STR_(name)
+#define HM_AML_STR_(name) #name
+
+#define MHPD_PATH "\\_SB.PCI0." HM_AML_STR(HM_AML_MHPD) "."
 
 /* The DSDT helpers and their argument counts, in the order iasl sorts
  * External declarations (so builder output and iasl's AML are identical,
@@ -25,12 +29,12 @@ static const struct {
     u8 nargs;
     u8 returns;                 /* returns a value (the others return none) */
 } helpers[] = {
-    { MHPD_PATH "MCRS", 1, 1 },    /* (slot) -> _CRS buffer */
-    { MHPD_PATH "MEJ0", 1, 0 },    /* (slot) */
-    { MHPD_PATH "MOST", 3, 0 },    /* (slot, event, status) */
-    { MHPD_PATH "MPWR", 2, 0 },    /* (slot, power state) */
-    { MHPD_PATH "MPXM", 1, 1 },    /* (slot) -> _PXM */
-    { MHPD_PATH "MSTA", 1, 1 },    /* (slot) -> _STA */
+    { MHPD_PATH HM_AML_STR(HM_AML_MCRS), 1, 1 },    /* (slot) -> _CRS buffer */
+    { MHPD_PATH HM_AML_STR(HM_AML_MEJ0), 1, 0 },    /* (slot) */
+    { MHPD_PATH HM_AML_STR(HM_AML_MOST), 3, 0 },    /* (slot, event, status) */
+    { MHPD_PATH HM_AML_STR(HM_AML_MPWR), 2, 0 },    /* (slot, power state) */
+    { MHPD_PATH HM_AML_STR(HM_AML_MPXM), 1, 1 },    /* (slot) -> _PXM */
+    { MHPD_PATH HM_AML_STR(HM_AML_MSTA), 1, 1 },    /* (slot) -> _STA */
 };
 
 /* Method (Mxxx, n) { [Return (]\_SB.PCI0.MHPD.Mxxx (Arg0, ...)[)] }: a
@@ -50,8 +54,8 @@ static void forwarder(struct aml_buf *b, const char *path, u8 nargs, u8 returns)
 
 static void slot_name(char name[5], u32 slot)
 {
-    name[0] = 'M';
-    name[1] = 'P';
+    name[0] = HM_AML_SLOT_PREFIX[0];
+    name[1] = HM_AML_SLOT_PREFIX[1];
     name[2] = "0123456789ABCDEF"[(slot >> 4) & 0xf];
     name[3] = "0123456789ABCDEF"[slot & 0xf];
     name[4] = 0;
@@ -73,7 +77,7 @@ static void power_method(struct aml_buf *b, const char *name, u32 slot,
                          u8 state)
 {
     aml_method(b, name, 0, 0);
-    aml_call(b, "MPWR");
+    aml_call(b, HM_AML_STR(HM_AML_MPWR));
     aml_integer(b, slot);
     aml_integer(b, state);
     aml_end(b);
@@ -89,19 +93,19 @@ static void memory_device(struct aml_buf *b, u32 slot)
     aml_eisaid(b, "PNP0C80");
     aml_name_decl(b, "_UID");
     aml_integer(b, slot);
-    query_method(b, "_STA", "MSTA", slot);
-    query_method(b, "_CRS", "MCRS", slot);
-    query_method(b, "_PXM", "MPXM", slot);
+    query_method(b, "_STA", HM_AML_STR(HM_AML_MSTA), slot);
+    query_method(b, "_CRS", HM_AML_STR(HM_AML_MCRS), slot);
+    query_method(b, "_PXM", HM_AML_STR(HM_AML_MPXM), slot);
     /* _OST(event, status, info): the third argument is not reported. */
     aml_method(b, "_OST", 3, 0);
-    aml_call(b, "MOST");
+    aml_call(b, HM_AML_STR(HM_AML_MOST));
     aml_integer(b, slot);
     aml_arg(b, 0);
     aml_arg(b, 1);
     aml_end(b);
     /* _EJ0(1): the argument (1 = eject) carries nothing for us. */
     aml_method(b, "_EJ0", 1, 0);
-    aml_call(b, "MEJ0");
+    aml_call(b, HM_AML_STR(HM_AML_MEJ0));
     aml_integer(b, slot);
     aml_end(b);
     power_method(b, "_PS0", slot, 0);
@@ -116,7 +120,7 @@ static void notify_method(struct aml_buf *b, u32 slots)
     char name[5];
     u32 i;
 
-    aml_method(b, "MTFY", 2, 0);
+    aml_method(b, HM_AML_STR(HM_AML_MTFY), 2, 0);
     for (i = 0; i < slots; i++) {
         slot_name(name, i);
         aml_if(b);
@@ -144,12 +148,12 @@ void ssdt_memory_devices(struct aml_buf *b, const struct fw_info *fw)
                      helpers[i].nargs);
     aml_end(b);
     aml_scope(b, "\\_SB");
-    aml_device(b, "MHPC");
+    aml_device(b, HM_AML_STR(HM_AML_MHPC));
     aml_name_decl(b, "_HID");
     aml_eisaid(b, "PNP0A06");
     aml_name_decl(b, "_UID");
     aml_string(b, "DIMM devices");
-    aml_name_decl(b, "MDNR");           /* the slot count, for the DSDT */
+    aml_name_decl(b, HM_AML_STR(HM_AML_MDNR));           /* the slot count, for the DSDT */
     aml_integer(b, slots);
     notify_method(b, slots);
     for (i = 0; i < ARRAY_SIZE(helpers); i++)

@@ -344,9 +344,11 @@ static size_t finish_table(uint8_t *table, size_t aml_len, const char *id)
 
 /* The firmware's memory devices for 256 slots (two nodes): -dimm slots
  * first, then empty ones, as etc/hotplug-memory would list them. */
-static size_t build_memhp_ssdt(uint8_t *table, size_t cap)
+/* The memory-device SSDT the firmware builds for nslots slots, 8 of them
+ * (at most) declared 1 GiB DIMMs on alternating nodes. */
+static size_t build_memhp_ssdt(uint8_t *table, size_t cap, unsigned nslots)
 {
-    static struct hpmem_slot slots[HM_MEMHP_MAX_SLOTS];
+    static HmHpmemEntry slots[HM_MEMHP_MAX_SLOTS];
     static struct hpmem_info hp;
     struct fw_info fw;
     struct aml_buf b;
@@ -354,9 +356,9 @@ static size_t build_memhp_ssdt(uint8_t *table, size_t cap)
 
     memset(&fw, 0, sizeof(fw));
     hp.nodes = 2;
-    hp.slot_count = HM_MEMHP_MAX_SLOTS;
+    hp.slot_count = nslots;
     hp.region_base = 0x100000000ull;
-    hp.region_size = (uint64_t)HM_MEMHP_MAX_SLOTS << 30;
+    hp.region_size = (uint64_t)nslots << 30;
     for (int i = 0; i < 8; i++) {
         slots[i].base = hp.region_base + ((uint64_t)i << 30);
         slots[i].size = 1ull << 30;
@@ -368,7 +370,8 @@ static size_t build_memhp_ssdt(uint8_t *table, size_t cap)
     aml_init(&b, table + 36, cap - 36);
     ssdt_memory_devices(&b, &fw);
     len = aml_finish(&b);
-    return len ? finish_table(table, len, "HMPCSSDT") : 0;
+    /* no slots: no memory devices, a table with an empty body */
+    return len || (!nslots && !b.error) ? finish_table(table, len, "HMPCSSDT") : 0;
 }
 
 static int write_file(const char *dir, const char *name, const uint8_t *p,
@@ -461,15 +464,23 @@ int main(int argc, char **argv)
     if (argc > 1 && len)
         ok(write_file(argv[1], "ssdt-test.aml", mem, len),
            "wrote ssdt-test.aml");
-    len = build_memhp_ssdt(big, sizeof(big));
+    len = build_memhp_ssdt(big, sizeof(big), HM_MEMHP_MAX_SLOTS);
     /* each slot needs its device with 7 methods (well over 64 bytes);
      * the whole table stays far below the firmware's ACPI area */
     ok(len > 256 * 64 && len < 0x10000,
        "firmware memory-device SSDT for 256 slots builds (< 64 KiB)");
     printf("# memory-device SSDT, 256 slots: %zu bytes\n", len);
     if (argc > 1 && len)
-        ok(write_file(argv[1], "ssdt-memhp.aml", big, len),
-           "wrote ssdt-memhp.aml");
+        ok(write_file(argv[1], "ssdt-memhp-256.aml", big, len),
+           "wrote ssdt-memhp-256.aml");
+    /* the smaller tables of the golden set (tests/data/acpi/) */
+    for (unsigned n = 0; n <= 4; n += 4) {
+        char name[32];
+
+        len = build_memhp_ssdt(big, sizeof(big), n);
+        snprintf(name, sizeof(name), "ssdt-memhp-%u.aml", n);
+        ok(len > 0 && argc > 1 && write_file(argv[1], name, big, len), name);
+    }
     printf("1..%d\n", test_no);
     return failed ? 1 : 0;
 }
