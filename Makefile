@@ -11,7 +11,7 @@ endif
 Q := $(if $(V),,@)
 ALL_CFLAGS = $(CFLAGS) $(GLIB_CFLAGS) -I. -Iinclude -MMD -MP
 
-LIB_SRCS := $(sort $(wildcard hw/*.c accel/*.c system/*.c util/*.c monitor/*.c))
+LIB_SRCS := $(sort $(wildcard hw/*.c accel/*.c system/*.c util/*.c monitor/*.c migration/*.c))
 GENERATED := qemu-options.def
 # Monitors: C from qapi-schema.json and hmp-commands.hx (the same runs write
 # docs/qmp.md, qmp-commands.hx and docs/hmp.md, which are kept in git).
