@@ -53,13 +53,11 @@ static void no_sci(void *opaque, unsigned gsi, int level)
 {
 }
 
-static void machine_up(Machine *m)
+static void machine_up_argv(Machine *m, int argc, const char **argv)
 {
-    const char *argv[] = { "hotmem", CMDLINE, NULL };
     GError *err = NULL;
     memset(m, 0, sizeof(*m));
-    g_assert_true(machine_config_parse(&m->cfg, G_N_ELEMENTS(argv) - 1, (char **)argv,
-                                       &err));
+    g_assert_true(machine_config_parse(&m->cfg, argc, (char **)argv, &err));
     g_assert_no_error(err);
     pc_memory_layout_init(&m->layout, m->cfg.ram_size);
     IrqLine sci = { .set_level = no_sci, .gsi = HM_SCI_IRQ };
@@ -73,6 +71,12 @@ static void machine_up(Machine *m)
     m->s.negotiated = true;
     events = g_ptr_array_new_with_free_func(g_free);
     monitor_event_add_sink(NULL, record_event, NULL);
+}
+
+static void machine_up(Machine *m)
+{
+    const char *argv[] = { "hotmem", CMDLINE, NULL };
+    machine_up_argv(m, G_N_ELEMENTS(argv) - 1, argv);
 }
 
 static void machine_down(Machine *m)
@@ -483,6 +487,26 @@ static void test_no_machine(void)
     g_assert_cmpstr(b, ==, a);
 }
 
+/* A machine without DIMM slots: errors say so instead of an empty range. */
+static void test_no_slots(void)
+{
+    Machine m;
+    const char *argv[] = { "hotmem", "-m", "512M" };
+    machine_up_argv(&m, G_N_ELEMENTS(argv), argv);
+    ASSERT_OK(&m, "{'execute': 'object-add', 'arguments': {'qom-type': "
+              "'memory-backend-ram', 'id': 'm1', 'size': %llu}}", GiB);
+    g_autofree char *a = runq(&m.s, "{'execute': 'device_add', 'arguments': {'driver': "
+                              "'pc-dimm', 'id': 'x', 'memdev': 'm1', 'slot': 0}}");
+    g_assert_cmpstr(a, ==, "{\"error\": {\"class\": \"GenericError\", \"desc\": \"invalid "
+                    "slot 0: the machine has no DIMM slots (-m slots=N,maxmem=SIZE)\"}}");
+    g_autofree char *b = runq(&m.s, "{'execute': 'device_add', 'arguments': {'driver': "
+                              "'pc-dimm', 'id': 'x', 'memdev': 'm1'}}");
+    g_assert_cmpstr(b, ==, "{\"error\": {\"class\": \"GenericError\", \"desc\": \"no free "
+                    "DIMM slot (0 slots)\"}}");
+    g_assert_null(strstr(a, "[0--1]"));
+    machine_down(&m);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -491,5 +515,6 @@ int main(int argc, char **argv)
     g_test_add_func("/qmp-memory/reset", test_reset);
     g_test_add_func("/qmp-memory/bad-input", test_bad_input);
     g_test_add_func("/qmp-memory/no-machine", test_no_machine);
+    g_test_add_func("/qmp-memory/no-slots", test_no_slots);
     return g_test_run();
 }
