@@ -7,6 +7,7 @@
 #include "monitor/machine-ops.h"
 #include "monitor/qjson.h"
 #include "qapi-generated.h"
+#include "parse-text.h"
 
 #include <string.h>
 
@@ -88,17 +89,7 @@ static char *parse(const char *name, bool info, const char *line)
     GError *err = NULL;
     const char *p = line;
     JsonObject *args = hmp_parse_args(c, &p, &err);
-    if (!args) {
-        char *r = g_strdup_printf("ERR:%s", err->message);
-        g_error_free(err);
-        return r;
-    }
-    JsonNode *n = json_node_alloc();
-    json_node_init_object(n, args);
-    char *r = qjson_to_string(n);
-    json_node_unref(n);
-    json_object_unref(args);
-    return r;
+    return parse_result_text(args, err);
 }
 
 #define ASSERT_PARSE(name, info, line, want) do {         \

@@ -5,7 +5,7 @@
  */
 #include "hotmem/keyval.h"
 #include "hotmem/options.h"
-#include "monitor/qjson.h"
+#include "parse-text.h"
 
 #include <string.h>
 
@@ -14,17 +14,7 @@ static char *kv(const char *text, const char *implied, unsigned flags)
 {
     GError *err = NULL;
     JsonObject *o = keyval_parse(text, implied, flags, &err);
-    if (!o) {
-        char *r = g_strdup_printf("ERR:%s", err->message);
-        g_error_free(err);
-        return r;
-    }
-    JsonNode *n = json_node_alloc();
-    json_node_init_object(n, o);
-    char *r = qjson_to_string(n);
-    json_node_unref(n);
-    json_object_unref(o);
-    return r;
+    return parse_result_text(o, err);
 }
 
 #define ASSERT_KV(text, implied, flags, want) do {         \
