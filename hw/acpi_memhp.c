@@ -9,6 +9,7 @@
  * changes nothing.
  */
 #include "hw/acpi_memhp.h"
+#include "migration/vmstate.h"
 #include "hotmem/io.h"
 #include "hotmem/util.h"
 
@@ -294,3 +295,34 @@ void acpi_memhp_free(AcpiMemhpState *s)
     }
     g_free(s);
 }
+
+/* ---- migration: the guest protocol's state; which slots hold a DIMM
+ * comes from the DIMM layout, loaded before this ---- */
+
+static const VmStateDesc memhp_slot_vmstate = {
+    .name = "memhp-slot",
+    .version = 1,
+    .min_version = 1,
+    .fields = (const VmStateField[]){
+        VMSTATE_BOOL(MemhpSlot, is_inserting),
+        VMSTATE_BOOL(MemhpSlot, is_removing),
+        VMSTATE_U32(MemhpSlot, ost_event),
+        VMSTATE_U32(MemhpSlot, ost_status),
+        VMSTATE_BOOL(MemhpSlot, ost_valid),
+        VMSTATE_U32(MemhpSlot, power_state),
+        VMSTATE_END,
+    },
+};
+
+const VmStateDesc acpi_memhp_vmstate = {
+    .name = "memhp",
+    .version = 1,
+    .min_version = 1,
+    .fields = (const VmStateField[]){
+        VMSTATE_U32(AcpiMemhpState, selector),
+        VMSTATE_U32(AcpiMemhpState, ost_event_latch),
+        VMSTATE_ARRAY(AcpiMemhpState, slots, HM_MEMHP_MAX_SLOTS, MemhpSlot,
+                      &memhp_slot_vmstate),
+        VMSTATE_END,
+    },
+};

@@ -91,6 +91,11 @@ void acpi_memhp_request_removal(AcpiMemhpState *s, unsigned slot);
  * the slot reads empty, its events clear. */
 void acpi_memhp_slot_emptied(AcpiMemhpState *s, unsigned slot);
 
+/* The block's migration state (migration/vmstate.h): selector, _OST latch
+ * and each slot's events, last _OST and power state. */
+struct VmStateDesc;
+extern const struct VmStateDesc acpi_memhp_vmstate;
+
 /* The next-pending register's value: lowest slot with an insert or remove
  * event pending, nslots when none is. */
 unsigned acpi_memhp_next_pending(const AcpiMemhpState *s);

@@ -10,6 +10,7 @@
 #include "hw/hotmem-pc.h"
 #include "hw/pc_dimm.h"
 #include "hw/pc_memmap.h"
+#include "migration/vmstate.h"
 #include "hotmem/guest-mem.h"
 #include "hotmem/io.h"
 #include "hotmem/options.h"
@@ -505,6 +506,61 @@ static void test_256_slots(void)
     machine_down(&f);
 }
 
+/* The block's field table carries every slot's protocol state: loaded into
+ * a machine with the same DIMMs plugged, the guest reads the same registers. */
+static void test_migration_state(void)
+{
+    Fixture f = { 0 };
+    machine_up(&f, ACCEPTANCE_CMDLINE, NULL);
+    GError *err = NULL;
+    g_assert_true(pc_dimms_hotplug_declared(f.dimms, "d1", &err));    /* insert pending */
+    ost(0, MEMHP_OST_EV_DEVICE_CHECK, MEMHP_OST_SC_SUCCESS);
+    g_assert_true(pc_dimms_unplug_request(f.dimms, "d0", &err));      /* remove pending */
+    out(HM_MEMHP_SELECTOR, 0, 4);
+    out(HM_MEMHP_POWER_STATE, 3, 4);
+    out(HM_MEMHP_SELECTOR, 1, 4);
+    out(HM_MEMHP_OST_EVENT, 0x103, 4);                                 /* latched only */
+    g_autoptr(GByteArray) saved = g_byte_array_new();
+    g_assert_true(vmstate_save(&acpi_memhp_vmstate, f.dimms->memhp, saved, &err));
+    uint32_t regs[4][3];
+    for (unsigned i = 0; i < 4; i++) {
+        regs[i][0] = status_of(i);
+        regs[i][1] = f.dimms->memhp->slots[i].ost_event;
+        regs[i][2] = f.dimms->memhp->slots[i].power_state;
+    }
+    machine_down(&f);
+
+    Fixture g = { 0 };
+    machine_up(&g, ACCEPTANCE_CMDLINE, NULL);
+    g_assert_true(pc_dimms_hotplug_declared(g.dimms, "d1", &err));
+    out(HM_MEMHP_SELECTOR, 1, 4);
+    out(HM_MEMHP_CONTROL, HM_MEMHP_CTL_CLEAR_INSERT, 1);               /* differs now */
+    AcpiMemhpState *m = g.dimms->memhp;
+    /* a damaged payload changes nothing */
+    g_autoptr(GByteArray) before = g_byte_array_new();
+    g_assert_true(vmstate_save(&acpi_memhp_vmstate, m, before, &err));
+    g_assert_false(vmstate_load_into(&acpi_memhp_vmstate, m, sizeof(*m), saved->data,
+                                     saved->len - 1, 1, &err));
+    g_clear_error(&err);
+    g_autoptr(GByteArray) after_bad = g_byte_array_new();
+    g_assert_true(vmstate_save(&acpi_memhp_vmstate, m, after_bad, &err));
+    g_assert_cmpmem(before->data, before->len, after_bad->data, after_bad->len);
+
+    g_assert_true(vmstate_load_into(&acpi_memhp_vmstate, m, sizeof(*m), saved->data,
+                                    saved->len, 1, &err));
+    g_assert_no_error(err);
+    g_assert_cmpuint(m->selector, ==, 1);
+    g_assert_cmpuint(m->ost_event_latch, ==, 0x103);
+    for (unsigned i = 0; i < 4; i++) {
+        g_assert_cmphex(status_of(i), ==, regs[i][0]);
+        g_assert_cmphex(m->slots[i].ost_event, ==, regs[i][1]);
+        g_assert_cmphex(m->slots[i].power_state, ==, regs[i][2]);
+    }
+    g_assert_cmphex(regs[0][0], ==, HM_MEMHP_STS_ENABLED | HM_MEMHP_STS_REMOVE);
+    g_assert_cmphex(regs[1][0], ==, HM_MEMHP_STS_ENABLED | HM_MEMHP_STS_INSERT);
+    machine_down(&g);
+}
+
 /* No slots: no block at 0x0a00 (reads all-ones), like QEMU without slots. */
 static void test_no_slots(void)
 {
@@ -532,5 +588,6 @@ int main(int argc, char **argv)
     g_test_add_func("/memhp/hostile", test_hostile);
     g_test_add_func("/memhp/256-slots", test_256_slots);
     g_test_add_func("/memhp/no-slots", test_no_slots);
+    g_test_add_func("/memhp/migration-state", test_migration_state);
     return g_test_run();
 }
