@@ -23,6 +23,7 @@
 #include "hw/acpi_piix4.h"
 #include "hw/dimm.h"
 #include "hw/fw_cfg.h"
+#include "hw/memory-rules.h"
 #include "hw/pc_memmap.h"
 #include "qapi-generated.h"
 #include "hotmem/options.h"
@@ -96,6 +97,42 @@ uint64_t pc_dimms_plugged_size(const PcDimms *d);
 MemoryDeviceInfoList *pc_dimms_query_devices(const PcDimms *d);
 ACPIOSTInfoList *pc_dimms_query_ospm(const PcDimms *d);
 MemHpInfoList *pc_dimms_query_records(const PcDimms *d);
+
+/* ---- the memory layout at the head of a migration stream ---- */
+typedef struct PcDimmLayoutEntry {
+    char id[MEM_DIMM_ID_MAX + 1];
+    uint32_t slot;
+    uint64_t base, size;
+    uint32_t node;
+    bool declared;            /* a -dimm slot on the source */
+    bool hotplugged;
+    char memdev[MEM_OBJECT_ID_MAX + 1];   /* "" for a -dimm slot */
+    uint8_t kind;             /* HostMemKind */
+} PcDimmLayoutEntry;
+
+typedef struct PcDimmLayout {
+    uint64_t ram_size;
+    uint32_t nslots;
+    uint64_t maxmem;
+    uint32_t nnodes;
+    uint32_t ndimms;
+    PcDimmLayoutEntry dimms[HM_MEMHP_MAX_SLOTS];
+} PcDimmLayout;
+
+/* The source's layout: every plugged DIMM (hw/pc_dimm_layout.c). */
+GByteArray *pc_dimms_layout_save(const PcDimms *d);
+/* Reads a layout payload, checking every length, id and flag. */
+bool pc_dimms_layout_parse(const uint8_t *buf, size_t len, PcDimmLayout *out, GError **errp);
+/* Whether this machine can take the source's layout: the same base RAM, at
+ * least as many slots, maxmem and NUMA nodes, no slot holding a different
+ * DIMM, no DIMM plugged here that the source lacks. errp names the
+ * conflict. */
+bool pc_dimms_layout_check(const PcDimms *d, const PcDimmLayout *l, GError **errp);
+/* Checks, then plugs the source's DIMMs that are not here yet (creating
+ * their backends), without insert events: pending events come with the
+ * register block's state. On failure the migration fails; DIMMs restored
+ * before the failing one stay (the destination is then discarded). */
+bool pc_dimms_layout_apply(PcDimms *d, const PcDimmLayout *l, GError **errp);
 
 /* The fw_cfg file contents (docs/specs/acpi_hotplug.txt, docs/specs/fwcfg.txt). */
 GByteArray *pc_dimms_hotplug_memory_file(const DimmBus *bus, unsigned nnodes);
