@@ -29,6 +29,7 @@ struct KvmAccel {
     KvmVcpu *vcpus;
     bool running;
     GPtrArray *memslots;             /* RamBlock * by memslot number; NULL: free */
+    bool dirty_logging;              /* KVM_MEM_LOG_DIRTY_PAGES on writable slots */
 };
 
 struct kvm_cpuid2 *kvm_cpuid_for_vcpu(const struct kvm_cpuid2 *supported,

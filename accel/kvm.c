@@ -186,9 +186,12 @@ static bool create_vcpu(KvmAccel *kvm, KvmVcpu *v, GError **errp)
 static bool set_memslot(KvmAccel *kvm, unsigned slot, RamBlock *block, uint64_t size,
                         GError **errp)
 {
+    /* while migrating, KVM logs the guest's writes to every writable slot */
+    uint32_t flags = block->readonly ? KVM_MEM_READONLY
+                                     : kvm->dirty_logging ? KVM_MEM_LOG_DIRTY_PAGES : 0;
     struct kvm_userspace_memory_region region = {
         .slot = slot,
-        .flags = block->readonly ? KVM_MEM_READONLY : 0,
+        .flags = flags,
         .guest_phys_addr = block->gpa,
         .memory_size = size,
         .userspace_addr = (uintptr_t)block->host,
@@ -313,6 +316,65 @@ void kvm_vm_destroy(KvmAccel *kvm)
         close(kvm->vm_fd);
         kvm->vm_fd = -1;
     }
+}
+
+/* ---- dirty logging ---- */
+
+static bool set_dirty_logging(KvmAccel *kvm, bool on, GError **errp)
+{
+    kvm->dirty_logging = on;
+    if (kvm->vm_fd < 0) {
+        return true;
+    }
+    for (guint slot = 0; slot < kvm->memslots->len; slot++) {
+        RamBlock *block = g_ptr_array_index(kvm->memslots, slot);
+        if (block && !block->readonly && !set_memslot(kvm, slot, block, block->size, errp)) {
+            return false;
+        }
+    }
+    return true;
+}
+
+bool kvm_dirty_log_start(KvmAccel *kvm, GError **errp)
+{
+    if (!set_dirty_logging(kvm, true, errp)) {
+        set_dirty_logging(kvm, false, NULL);
+        return false;
+    }
+    return true;
+}
+
+void kvm_dirty_log_stop(KvmAccel *kvm)
+{
+    GError *err = NULL;
+    if (!set_dirty_logging(kvm, false, &err)) {
+        g_warning("dirty logging stays on: %s", err->message);
+        g_error_free(err);
+    }
+}
+
+bool kvm_dirty_log_sync(KvmAccel *kvm, KvmDirtyFn fn, void *opaque, GError **errp)
+{
+    if (!kvm->dirty_logging || kvm->vm_fd < 0) {
+        g_set_error(errp, HM_ERROR, 0, "dirty logging is off");
+        return false;
+    }
+    for (guint slot = 0; slot < kvm->memslots->len; slot++) {
+        RamBlock *block = g_ptr_array_index(kvm->memslots, slot);
+        if (!block || block->readonly) {
+            continue;
+        }
+        size_t pages = block->size / GUEST_PAGE_SIZE;
+        g_autofree uint64_t *bitmap = g_new0(uint64_t, (pages + 63) / 64);
+        struct kvm_dirty_log log = { .slot = slot, .dirty_bitmap = bitmap };
+        if (ioctl(kvm->vm_fd, KVM_GET_DIRTY_LOG, &log) < 0) {
+            g_set_error(errp, HM_ERROR, 0, "KVM_GET_DIRTY_LOG for %s: %s", block->name,
+                        g_strerror(errno));
+            return false;
+        }
+        fn(opaque, block, bitmap, pages);
+    }
+    return true;
 }
 
 void kvm_set_irq(void *opaque, unsigned gsi, int level)

@@ -53,6 +53,48 @@ static gint block_cmp(gconstpointer a, gconstpointer b)
 
 static GArray *listeners;         /* RamListener */
 
+static bool tracking;
+
+static uint64_t *dirty_bitmap_new(const RamBlock *b)
+{
+    return g_new0(uint64_t, (b->size / GUEST_PAGE_SIZE + 63) / 64);
+}
+
+void ram_dirty_tracking(bool on)
+{
+    tracking = on;
+    for (guint i = 0; blocks && i < blocks->len; i++) {
+        RamBlock *b = g_ptr_array_index(blocks, i);
+        g_clear_pointer(&b->vmm_dirty, g_free);
+        if (on && !b->readonly) {
+            b->vmm_dirty = dirty_bitmap_new(b);
+        }
+    }
+}
+
+void ram_block_take_vmm_dirty(RamBlock *block, uint64_t *bitmap)
+{
+    if (!block->vmm_dirty) {
+        return;
+    }
+    size_t words = (block->size / GUEST_PAGE_SIZE + 63) / 64;
+    for (size_t i = 0; i < words; i++) {
+        bitmap[i] |= block->vmm_dirty[i];
+        block->vmm_dirty[i] = 0;
+    }
+}
+
+static void mark_vmm_dirty(RamBlock *b, uint64_t offset, uint64_t len)
+{
+    if (!b->vmm_dirty || !len) {
+        return;
+    }
+    for (uint64_t p = offset / GUEST_PAGE_SIZE; p <= (offset + len - 1) / GUEST_PAGE_SIZE; p++) {
+        b->vmm_dirty[p / 64] |= 1ULL << (p % 64);
+    }
+}
+
+
 static void listeners_remove(RamBlock *b, unsigned count)
 {
     for (unsigned i = count; i-- > 0;) {
@@ -118,10 +160,14 @@ RamBlock *ram_block_add(const char *name, uint64_t gpa, uint64_t size,
     b->size = size;
     b->host = host;
     b->readonly = readonly;
+    if (tracking && !readonly) {
+        b->vmm_dirty = dirty_bitmap_new(b);
+    }
     for (guint i = 0; listeners && i < listeners->len; i++) {
         RamListener *l = &g_array_index(listeners, RamListener, i);
         if (!l->add(l->opaque, b, errp)) {
             listeners_remove(b, i);
+            g_free(b->vmm_dirty);
             g_free(b->name);
             g_free(b);
             return NULL;
@@ -135,6 +181,7 @@ RamBlock *ram_block_add(const char *name, uint64_t gpa, uint64_t size,
 static void block_free(RamBlock *block)
 {
     g_ptr_array_remove(blocks, block);
+    g_free(block->vmm_dirty);
     g_free(block->name);
     g_free(block);
 }
@@ -182,6 +229,9 @@ void *guest_mem_range(uint64_t gpa, uint64_t len, bool for_write)
         if (gpa >= b->gpa && gpa - b->gpa <= b->size && len <= b->size - (gpa - b->gpa)) {
             if (for_write && b->readonly) {
                 return NULL;
+            }
+            if (for_write) {
+                mark_vmm_dirty(b, gpa - b->gpa, len);
             }
             return b->host + (gpa - b->gpa);
         }

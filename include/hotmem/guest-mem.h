@@ -14,12 +14,15 @@
 #include <inttypes.h>
 #include <stdint.h>
 
+#define GUEST_PAGE_SIZE 4096ULL     /* what dirty logging and migration count in */
+
 typedef struct RamBlock {
     char *name;
     uint64_t gpa;
     uint64_t size;
     uint8_t *host;
     bool readonly;
+    uint64_t *vmm_dirty;      /* pages the VMM wrote while tracking; NULL: off */
 } RamBlock;
 
 /*
@@ -65,6 +68,14 @@ void ram_block_foreach(void (*fn)(RamBlock *block, void *opaque), void *opaque);
 /* Host pointer for [gpa, gpa + len) if it lies wholly in one writable (or,
  * for_write == false, any) RAM block; NULL otherwise (also on overflow). */
 void *guest_mem_range(uint64_t gpa, uint64_t len, bool for_write);
+
+/* While a migration runs, writes the VMM makes into guest RAM (fw_cfg
+ * DMA, device rings) are tracked per block, as KVM tracks the guest's:
+ * every guest_mem_range(..., true) marks its pages. take ORs a block's
+ * marks into bitmap (one bit per GUEST_PAGE_SIZE page) and clears them.
+ * Device lock held. */
+void ram_dirty_tracking(bool on);
+void ram_block_take_vmm_dirty(RamBlock *block, uint64_t *bitmap);
 
 bool guest_mem_read(uint64_t gpa, void *buf, uint64_t len);
 bool guest_mem_write(uint64_t gpa, const void *buf, uint64_t len);

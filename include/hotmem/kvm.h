@@ -39,6 +39,16 @@ bool kvm_vcpus_start(KvmAccel *kvm, GError **errp);
 /* Returns once every vCPU thread has left KVM_RUN and exited. */
 void kvm_vcpus_stop(KvmAccel *kvm);
 
+/* Dirty logging for migration: every writable memslot (DIMMs included)
+ * gets KVM_MEM_LOG_DIRTY_PAGES, also memslots added later. sync hands fn
+ * each block's bitmap of pages the guest wrote since the last sync (bit i:
+ * page i of the block, 4 KiB pages) and clears it in KVM. */
+typedef void (*KvmDirtyFn)(void *opaque, RamBlock *block, const uint64_t *bitmap,
+                           size_t pages);
+bool kvm_dirty_log_start(KvmAccel *kvm, GError **errp);
+void kvm_dirty_log_stop(KvmAccel *kvm);
+bool kvm_dirty_log_sync(KvmAccel *kvm, KvmDirtyFn fn, void *opaque, GError **errp);
+
 /* IrqLine callback: opaque is the KvmAccel. */
 void kvm_set_irq(void *opaque, unsigned gsi, int level);
 
