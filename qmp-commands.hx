@@ -78,6 +78,28 @@ Example:
 EQMP
 
 SQMP
+query-qmp-schema
+----------------
+
+The QMP schema as QEMU's SchemaInfo list, for clients that discover
+what a QEMU-compatible monitor offers (libvirt reads it at start-up):
+every command and event with its argument and return types, every type
+they use. Type names other than the builtins are masked as numbers, as
+in QEMU: match on the structure, not on the names.
+
+Arguments: none
+
+Returns: any: a list of SchemaInfo objects (meta-type "builtin", "enum", "array", "object", "command" or "event")
+
+Example:
+
+-> { "execute": "query-qmp-schema" }
+<- { "return": [ { "name": "query-status", "meta-type": "command",
+                   "arg-type": "0", "ret-type": "1" } ] }
+
+EQMP
+
+SQMP
 query-status
 ------------
 

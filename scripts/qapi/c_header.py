@@ -115,6 +115,8 @@ def header(schema):
     o.append('/* The dispatch table, in schema order. */')
     o.append('extern const QmpCommandDef qmp_commands[];')
     o.append('extern const size_t qmp_commands_count;')
+    o.append('/* query-qmp-schema: the SchemaInfo list of this schema, as JSON */')
+    o.append('extern const char qapi_introspection_json[];')
     o.append('')
     o.append('#endif')
     return '\n'.join(o) + '\n'

@@ -6,6 +6,7 @@ elements; for each command a qmp_marshal_* that unmarshals the arguments,
 calls the handler and marshals the result, and the qmp_commands[] table;
 for each event its qapi_event_send_* emitter.
 """
+from .introspect import introspection_json
 from genlib import c_string
 
 from .c_header import BANNER, event_proto, types_in_order
@@ -127,6 +128,11 @@ def source(schema):
     o.append('')
     for e in schema.events:
         o += event_source(e)
+    # query-qmp-schema's answer, in pieces the compiler joins
+    text = introspection_json(schema)
+    o.append('const char qapi_introspection_json[] =')
+    o += [f'    {c_string(text[i:i + 96])}' for i in range(0, len(text), 96)]
+    o[-1] += ';'
     return '\n'.join(o) + '\n'
 
 

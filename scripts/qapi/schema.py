@@ -377,8 +377,6 @@ class Schema:
             self.error(line, f"{cmd.name}: 'additional-properties' needs inline 'data'")
         if 'returns' in expr:
             cmd.returns = self.lookup(expr['returns'], line)
-            if cmd.returns.kind == 'any':
-                self.error(line, f"{cmd.name}: returning 'any' is not supported")
 
     def resolve_event(self, ev, expr, line):
         data = expr.get('data')
