@@ -11,6 +11,7 @@
 #include "hw/pc_dimm.h"
 #include "hw/hotmem-abi.h"
 #include "hw/hostmem.h"
+#include "monitor/qapi-runtime.h"
 #include "hotmem/io.h"
 #include "hotmem/util.h"
 
@@ -287,8 +288,9 @@ bool pc_dimms_hotplug_pc_dimm(PcDimms *d, const char *id, const char *memdev, un
     assert_device_lock();
     HostMemBackend *b = hostmem_find(memdev);
     if (!b) {
-        g_set_error(errp, HM_ERROR, 0, "pc-dimm '%s': memdev '%s' not found (no "
-                    "memory-backend-ram with that id)", id, memdev);
+        /* QEMU's class and words: the memdev link names no object */
+        qapi_error_set(errp, QAPI_ERROR_CLASS_DEVICE_NOT_FOUND, "Device '%s' not found",
+                       memdev);
         return false;
     }
     if (b->owner) {
@@ -309,7 +311,7 @@ bool pc_dimms_unplug_request(PcDimms *d, const char *id, GError **errp)
     assert_device_lock();
     DimmDevice *dev = dimm_bus_find(d->bus, id);
     if (!dev) {
-        g_set_error(errp, HM_ERROR, 0, "Device '%s' not found", id);
+        qapi_error_set(errp, QAPI_ERROR_CLASS_DEVICE_NOT_FOUND, "Device '%s' not found", id);
         return false;
     }
     /* QEMU's rule: one request at a time. The guest answers every request

@@ -356,7 +356,7 @@ static const BadInput bad_inputs[] = {
     { "unknown -dimm id", "{'execute': 'device_add', 'arguments': {'driver': 'dimm', "
       "'id': 'nope'}}", "no -dimm slot with id 'nope'", NULL },
     { "device_del of an unknown id", "{'execute': 'device_del', 'arguments': "
-      "{'id': 'nope'}}", "Device 'nope' not found", NULL },
+      "{'id': 'nope'}}", "Device 'nope' not found", "DeviceNotFound" },
     { "object-del of an unknown id", "{'execute': 'object-del', 'arguments': "
       "{'id': 'nope'}}", "object 'nope' not found", NULL },
     { "slot already populated (-dimm)", "{'execute': 'device_add', 'arguments': "
@@ -379,8 +379,7 @@ static const BadInput bad_inputs[] = {
     { "memdev missing", "{'execute': 'device_add', 'arguments': {'driver': 'pc-dimm', "
       "'id': 'x'}}", "Parameter 'memdev' is missing", NULL },
     { "memdev unknown", "{'execute': 'device_add', 'arguments': {'driver': 'pc-dimm', "
-      "'id': 'x', 'memdev': 'zz'}}",
-      "pc-dimm 'x': memdev 'zz' not found (no memory-backend-ram with that id)", NULL },
+      "'id': 'x', 'memdev': 'zz'}}", "Device 'zz' not found", "DeviceNotFound" },
     { "memdev already in use", "{'execute': 'device_add', 'arguments': {'driver': "
       "'pc-dimm', 'id': 'x', 'memdev': 'used'}}",
       "pc-dimm 'x': memdev 'used' is already in use by DIMM 'p0'", NULL },
