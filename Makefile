@@ -25,9 +25,9 @@ FIRMWARE := seabios/out/bios.bin
 
 .SECONDARY:
 
-.PHONY: all check check-unit check-firmware check-guest demo demo-guest bench bench-guest clean distclean deps firmware
+.PHONY: all install check check-unit check-firmware check-guest demo demo-guest bench bench-guest clean distclean deps firmware
 
-all: hotmem firmware docs/options.md
+all: hotmem firmware docs/options.md hotmem.1
 
 config-host.mak:
 	@echo "config-host.mak missing: run ./configure (or make check, which does it)" >&2
@@ -56,6 +56,26 @@ hmp-commands.def docs/hmp.md &: hmp-commands.hx $(HMP_GEN_PY)
 	@echo "  GEN     hmp-commands.def docs/hmp.md"
 	$(Q)$(PYTHON) scripts/hmp-gen.py $< --def hmp-commands.def --md docs/hmp.md && \
 		touch hmp-commands.def docs/hmp.md
+
+# The man page, from the same single sources as -h and the monitors.
+MKMAN_PY := scripts/mkman.py $(HXTOOL_PY) scripts/hmp-gen.py $(QAPI_GEN_PY)
+HOTMEM_VERSION = $(shell sed -n 's/^\#define HOTMEM_VERSION "\(.*\)"/\1/p' \
+	include/hotmem/version.h)
+hotmem.1: qemu-options.hx hmp-commands.hx qapi-schema.json $(MKMAN_PY) include/hotmem/version.h
+	@echo "  GEN     $@"
+	$(Q)$(PYTHON) scripts/mkman.py qemu-options.hx hmp-commands.hx qapi-schema.json \
+		"$(HOTMEM_VERSION)" > $@.tmp && mv $@.tmp $@
+
+# make install [PREFIX=/usr/local] [DESTDIR=]: the binary, its firmware in
+# share/hotmem/ (where hotmem looks after its build tree) and the man page.
+PREFIX ?= /usr/local
+install: all
+	install -D -m 0755 hotmem $(DESTDIR)$(PREFIX)/bin/hotmem
+	install -D -m 0644 seabios/out/bios.bin $(DESTDIR)$(PREFIX)/share/hotmem/bios.bin
+	install -D -m 0644 hotmem.1 $(DESTDIR)$(PREFIX)/share/man/man1/hotmem.1
+	install -D -m 0644 docs/qmp.md $(DESTDIR)$(PREFIX)/share/doc/hotmem/qmp.md
+	install -D -m 0644 docs/hmp.md $(DESTDIR)$(PREFIX)/share/doc/hotmem/hmp.md
+	install -D -m 0644 docs/options.md $(DESTDIR)$(PREFIX)/share/doc/hotmem/options.md
 
 vl.o: qemu-options.def
 $(LIB_OBJS) vl.o $(UNIT_TESTS:=.o): | $(GEN_HEADERS)
@@ -114,7 +134,7 @@ bench-guest: all
 	$(Q)$(PYTHON) bench/bench.py
 
 clean:
-	rm -f hotmem vl.o vl.d libhotmem.a $(LIB_OBJS) $(LIB_OBJS:.o=.d) $(GENERATED)
+	rm -f hotmem hotmem.1 vl.o vl.d libhotmem.a $(LIB_OBJS) $(LIB_OBJS:.o=.d) $(GENERATED)
 	rm -f $(UNIT_TESTS) tests/unit/*.o tests/unit/*.d
 	$(MAKE) -C seabios clean
 

@@ -66,11 +66,21 @@ struct PcMachine {
     unsigned boots;
 };
 
+/* Without -bios: the build tree next to the executable, then the installed
+ * tree (PREFIX/bin/hotmem -> PREFIX/share/hotmem/bios.bin). The first that
+ * exists wins; when neither does, the error names the build-tree path. */
 static char *default_bios_path(void)
 {
     g_autofree char *exe = g_file_read_link("/proc/self/exe", NULL);
     g_autofree char *dir = exe ? g_path_get_dirname(exe) : g_strdup(".");
-    return g_build_filename(dir, "seabios", "out", "bios.bin", NULL);
+    char *build = g_build_filename(dir, "seabios", "out", "bios.bin", NULL);
+    char *installed = g_build_filename(dir, "..", "share", "hotmem", "bios.bin", NULL);
+    if (!g_file_test(build, G_FILE_TEST_EXISTS) && g_file_test(installed, G_FILE_TEST_EXISTS)) {
+        g_free(build);
+        return installed;
+    }
+    g_free(installed);
+    return build;
 }
 
 static bool load_bios(PcMachine *pc, GError **errp)
