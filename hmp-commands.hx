@@ -62,9 +62,11 @@ A second request for a DIMM whose removal the guest has not answered yet
 fails with `Device 'ID' is already in the process of unplug`.
 ENDDEF
 
-DEF(object_add, "qom-type:O", "memory-backend-ram,id=ID,size=SIZE", "create a memory backend", hmp_object_add)
-`object_add memory-backend-ram,id=mem1,size=1G`: SIZE takes K, M, G, T suffixes;
-booleans (dump, merge, prealloc, share, reserve) take on/off (QMP object-add).
+DEF(object_add, "qom-type:O", "TYPE,id=ID,size=SIZE[,prop=value][,...]", "create a memory backend", hmp_object_add)
+`object_add memory-backend-ram,id=mem1,size=1G`; TYPE is memory-backend-ram,
+memory-backend-file (mem-path=DIR|FILE) or memory-backend-memfd. SIZE takes K,
+M, G, T suffixes; booleans (dump, merge, prealloc, share, reserve, ...) take
+on/off (QMP object-add has every property).
 ENDDEF
 
 DEF(object_del, "id:s", "id", "delete a memory backend no device uses", hmp_object_del)

@@ -145,7 +145,7 @@ bool pc_dimms_layout_parse(const uint8_t *buf, size_t len, PcDimmLayout *out, GE
                         e->id, flags);
             return false;
         }
-        if (!in.short_read && e->kind != HOSTMEM_KIND_RAM) {
+        if (!in.short_read && e->kind > HOSTMEM_KIND_MEMFD) {
             g_set_error(errp, HM_ERROR, 0, "memory layout: DIMM '%s' has a backend of "
                         "unknown kind %u", e->id, e->kind);
             return false;
@@ -267,7 +267,12 @@ static bool restore_entry(PcDimms *d, const PcDimmLayoutEntry *e, GError **errp)
         g_autofree char *private_name = g_strdup_printf("dimm-%s", e->id);
         HostMemBackend *b = hostmem_find(mem ? mem : private_name);
         if (!b) {
-            b = hostmem_add(mem ? mem : private_name, e->size, HOSTMEM_KIND_RAM, errp);
+            if (e->kind != HOSTMEM_KIND_RAM) {
+                g_set_error(errp, HM_ERROR, 0, "its %s '%s' must exist here (object-add "
+                            "it with the same id)", hostmem_kind_name(e->kind), mem);
+                return false;
+            }
+            b = hostmem_add(mem ? mem : private_name, e->size, NULL, errp);
             created = b != NULL;
         }
         if (!b) {

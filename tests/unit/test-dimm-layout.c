@@ -54,7 +54,7 @@ static void plug(Machine *m, const char *id, const char *mem, uint64_t size, uns
                  unsigned slot)
 {
     GError *err = NULL;
-    g_assert_nonnull(hostmem_add(mem, size, HOSTMEM_KIND_RAM, &err));
+    g_assert_nonnull(hostmem_add(mem, size, NULL, &err));
     g_assert_true(pc_dimms_hotplug_pc_dimm(m->dimms, id, mem, node, slot, DIMM_ADDR_AUTO,
                                            &err));
     g_assert_no_error(err);

@@ -180,9 +180,9 @@ static void test_execute(void)
     g_assert_true(g_str_has_prefix(del, "Error: "));
     g_autofree char *obj = hmp_execute_capture("object_add memory-backend-ram,id=m,size=1Q");
     g_assert_cmpstr(obj, ==, "Error: Parameter 'size' expects size\r\n");
-    g_autofree char *obj2 = hmp_execute_capture("object_add memory-backend-file,id=m,size=1G");
+    g_autofree char *obj2 = hmp_execute_capture("object_add memory-backend-epc,id=m,size=1G");
     g_assert_cmpstr(obj2, ==, "Error: Parameter 'qom-type' does not accept value "
-                              "'memory-backend-file'\r\n");
+                              "'memory-backend-epc'\r\n");
     monitor_set_machine_ops(NULL);
 }
 

@@ -67,7 +67,7 @@ static bool plug_pc_dimm(Fixture *f, const char *id, const char *mem, uint64_t s
                          unsigned node, unsigned slot, uint64_t addr, GError **errp)
 {
     if (!hostmem_find(mem)) {
-        g_assert_nonnull(hostmem_add(mem, size, HOSTMEM_KIND_RAM, errp));
+        g_assert_nonnull(hostmem_add(mem, size, NULL, errp));
     }
     return pc_dimms_hotplug_pc_dimm(f->dimms, id, mem, node, slot, addr, errp);
 }

@@ -251,8 +251,8 @@ static void test_argument_checks(void)
     ASSERT_REPLY(&s, "{\"execute\": \"object-add\", \"arguments\": {\"id\": \"m\", "
                  "\"size\": 1}}", GENERIC("Parameter 'qom-type' is missing"));
     ASSERT_REPLY(&s, "{\"execute\": \"object-add\", \"arguments\": {\"qom-type\": "
-                 "\"memory-backend-file\", \"id\": \"m\", \"size\": 1}}",
-                 GENERIC("Parameter 'qom-type' does not accept value 'memory-backend-file'"));
+                 "\"memory-backend-epc\", \"id\": \"m\", \"size\": 1}}",
+                 GENERIC("Parameter 'qom-type' does not accept value 'memory-backend-epc'"));
     ASSERT_REPLY(&s, "{\"execute\": \"object-add\", \"arguments\": {\"qom-type\": "
                  "\"memory-backend-ram\", \"size\": 1}}", GENERIC("Parameter 'id' is missing"));
     ASSERT_REPLY(&s, "{\"execute\": \"object-add\", \"arguments\": {\"qom-type\": "
