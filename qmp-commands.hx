@@ -432,3 +432,295 @@ Example:
                    "result": "success" } ] }
 
 EQMP
+
+SQMP
+qom-list
+--------
+
+The properties and children of the object at `path`.
+
+Arguments:
+
+- "path": an absolute QOM path (str)
+
+Returns: [ObjectPropertyInfo]: a list of @ObjectPropertyInfo; DeviceNotFound when nothing is at @path
+
+Example:
+
+-> { "execute": "qom-list", "arguments": { "path": "/objects" } }
+<- { "return": [ { "name": "type", "type": "string" },
+                 { "name": "mem1", "type": "child<memory-backend-ram>" } ] }
+
+EQMP
+
+SQMP
+qom-get
+-------
+
+One property's value.
+
+Arguments:
+
+- "path": an absolute QOM path (str)
+- "property": the property's name (str)
+
+Returns: any: the value; a child or link property gives the path it points to
+
+Example:
+
+-> { "execute": "qom-get",
+     "arguments": { "path": "/machine/peripheral/dimm0", "property": "memdev" } }
+<- { "return": "/objects/mem0" }
+
+EQMP
+
+SQMP
+qom-set
+-------
+
+Sets a property. The properties of DIMMs and memory backends are fixed
+once they exist, as in QEMU after a device is realized: setting one is
+an error.
+
+Arguments:
+
+- "path": an absolute QOM path (str)
+- "property": the property's name (str)
+- "value": the new value (any)
+
+Example:
+
+-> { "execute": "qom-set",
+     "arguments": { "path": "/machine/peripheral/dimm0", "property": "addr",
+                    "value": 0 } }
+<- { "error": { "class": "GenericError",
+                "desc": "Attempt to set property 'addr' on device 'dimm0' (type 'pc-dimm') after it was realized" } }
+
+EQMP
+
+SQMP
+qom-list-types
+--------------
+
+The object types this machine has.
+
+Arguments:
+
+- "implements": only types deriving from this one (str, optional)
+- "abstract": include abstract types (default false) (bool, optional)
+
+Returns: [ObjectTypeInfo]: a list of @ObjectTypeInfo
+
+Example:
+
+-> { "execute": "qom-list-types", "arguments": { "implements": "memory-backend" } }
+<- { "return": [ { "name": "memory-backend-ram", "parent": "memory-backend" } ] }
+
+EQMP
+
+SQMP
+device-list-properties
+----------------------
+
+The properties a device type takes (device_add).
+
+Arguments:
+
+- "typename": the device type (str)
+
+Returns: [ObjectPropertyInfo]: a list of @ObjectPropertyInfo; DeviceNotFound for a type this machine does not have
+
+Example:
+
+-> { "execute": "device-list-properties", "arguments": { "typename": "pc-dimm" } }
+<- { "return": [ { "name": "memdev", "type": "link<memory-backend>" } ] }
+
+EQMP
+
+SQMP
+query-machines
+--------------
+
+The machine types (hotmem has one, QEMU's pc).
+
+Arguments: none
+
+Returns: [MachineInfo]: a list of @MachineInfo
+
+Example:
+
+-> { "execute": "query-machines" }
+<- { "return": [ { "name": "pc-i440fx-7.2", "alias": "pc", "is-default": true,
+                   "cpu-max": 64, "hotpluggable-cpus": false,
+                   "numa-mem-supported": true, "deprecated": false,
+                   "default-cpu-type": "host-x86_64-cpu",
+                   "default-ram-id": "pc.ram", "acpi": true } ] }
+
+EQMP
+
+SQMP
+query-target
+------------
+
+The target architecture.
+
+Arguments: none
+
+Returns: TargetInfo: @TargetInfo
+
+Example:
+
+-> { "execute": "query-target" }
+<- { "return": { "arch": "x86_64" } }
+
+EQMP
+
+SQMP
+query-kvm
+---------
+
+Whether KVM runs the guest.
+
+Arguments: none
+
+Returns: KvmInfo: @KvmInfo
+
+Example:
+
+-> { "execute": "query-kvm" }
+<- { "return": { "enabled": true, "present": true } }
+
+EQMP
+
+SQMP
+query-name
+----------
+
+The guest's name (-name).
+
+Arguments: none
+
+Returns: NameInfo: @NameInfo
+
+Example:
+
+-> { "execute": "query-name" }
+<- { "return": { "name": "guest1" } }
+
+EQMP
+
+SQMP
+query-uuid
+----------
+
+The guest's UUID.
+
+Arguments: none
+
+Returns: UuidInfo: @UuidInfo
+
+Example:
+
+-> { "execute": "query-uuid" }
+<- { "return": { "UUID": "00000000-0000-0000-0000-000000000000" } }
+
+EQMP
+
+SQMP
+query-cpus-fast
+---------------
+
+The vCPUs.
+
+Arguments: none
+
+Returns: [CpuInfoFast]: a list of @CpuInfoFast
+
+Example:
+
+-> { "execute": "query-cpus-fast" }
+<- { "return": [ { "cpu-index": 0, "qom-path": "/machine/unattached/device[0]",
+                   "thread-id": 2813,
+                   "props": { "node-id": 0, "socket-id": 0, "core-id": 0,
+                              "thread-id": 0 },
+                   "target": "x86_64" } ] }
+
+EQMP
+
+SQMP
+query-hotpluggable-cpus
+-----------------------
+
+The CPU slots: the boot CPUs, nothing hot-pluggable.
+
+Arguments: none
+
+Returns: [HotpluggableCPU]: a list of @HotpluggableCPU
+
+Example:
+
+-> { "execute": "query-hotpluggable-cpus" }
+<- { "return": [ { "type": "host-x86_64-cpu", "vcpus-count": 1,
+                   "props": { "node-id": 0, "socket-id": 0, "core-id": 0,
+                              "thread-id": 0 },
+                   "qom-path": "/machine/unattached/device[0]" } ] }
+
+EQMP
+
+SQMP
+query-events
+------------
+
+The events this monitor sends.
+
+Arguments: none
+
+Returns: [EventInfo]: a list of @EventInfo
+
+Example:
+
+-> { "execute": "query-events" }
+<- { "return": [ { "name": "DEVICE_DELETED" } ] }
+
+EQMP
+
+SQMP
+query-command-line-options
+--------------------------
+
+The command-line options (from qemu-options.hx) and the sub-options of
+those the schema describes (-m, -dimm, -numa, -smp).
+
+Arguments:
+
+- "option": only this option; GenericError when there is no such option (str, optional)
+
+Returns: [CommandLineOptionInfo]: a list of @CommandLineOptionInfo
+
+Example:
+
+-> { "execute": "query-command-line-options", "arguments": { "option": "smp" } }
+<- { "return": [ { "option": "smp",
+                   "parameters": [ { "name": "cpus", "type": "number" } ] } ] }
+
+EQMP
+
+SQMP
+query-memdev
+------------
+
+The memory backends: the base RAM, the -dimm slots' own and every
+object-add'ed one.
+
+Arguments: none
+
+Returns: [Memdev]: a list of @Memdev
+
+Example:
+
+-> { "execute": "query-memdev" }
+<- { "return": [ { "id": "pc.ram", "size": 536870912, "merge": true,
+                   "dump": true, "prealloc": false, "share": false,
+                   "reserve": true, "host-nodes": [], "policy": "default" } ] }
+
+EQMP

@@ -30,6 +30,7 @@ struct KvmAccel {
     bool running;
     GPtrArray *memslots;             /* RamBlock * by memslot number; NULL: free */
     bool dirty_logging;              /* KVM_MEM_LOG_DIRTY_PAGES on writable slots */
+    int *thread_ids;                 /* per vCPU: the OS thread id it last ran on */
 };
 
 struct kvm_cpuid2 *kvm_cpuid_for_vcpu(const struct kvm_cpuid2 *supported,

@@ -14,6 +14,7 @@
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/mman.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 #define KVM_IDENTITY_MAP_ADDR 0xfeffc000ULL     /* reserved in e820 by hw/pc */
@@ -82,6 +83,7 @@ KvmAccel *kvm_accel_open(const KvmTopology *topo, GError **errp)
     struct sigaction sa = { .sa_handler = kick_handler };
     sigemptyset(&sa.sa_mask);
     sigaction(KVM_VCPU_KICK_SIGNAL, &sa, NULL);
+    kvm->thread_ids = g_new0(int, topo->ncpus);
     /* every RAM block becomes a memslot, now and whenever one is added */
     kvm->memslots = g_ptr_array_new();
     RamListener memslots = { .add = memslot_add, .remove = memslot_remove, .opaque = kvm };
@@ -109,7 +111,14 @@ void kvm_accel_close(KvmAccel *kvm)
         close(kvm->sys_fd);
     }
     g_free(kvm->supported_cpuid);
+    g_free(kvm->thread_ids);
     g_free(kvm);
+}
+
+int kvm_vcpu_thread_id(KvmAccel *kvm, unsigned index)
+{
+    int tid = index < kvm->topo.ncpus ? g_atomic_int_get(&kvm->thread_ids[index]) : 0;
+    return tid ? tid : getpid();              /* never ran yet: the process */
 }
 
 unsigned kvm_phys_addr_bits(const KvmAccel *kvm)
@@ -468,6 +477,7 @@ static gpointer vcpu_thread(gpointer opaque)
 {
     KvmVcpu *v = opaque;
     v->tid = pthread_self();
+    g_atomic_int_set(&v->kvm->thread_ids[v->index], (int)syscall(SYS_gettid));
     sigset_t set;
     sigemptyset(&set);
     sigaddset(&set, KVM_VCPU_KICK_SIGNAL);

@@ -345,6 +345,11 @@ bool pc_machine_vcpus_start(PcMachine *pc, GError **errp)
     return kvm_vcpus_start(pc->kvm, errp);
 }
 
+int pc_machine_vcpu_thread_id(PcMachine *pc, unsigned index)
+{
+    return kvm_vcpu_thread_id(pc->kvm, index);
+}
+
 static bool pc_machine_reset(void *opaque, GError **errp)
 {
     PcMachine *pc = opaque;

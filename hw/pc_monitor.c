@@ -61,6 +61,12 @@ static void pc_system_powerdown(void *opaque)
     device_unlock();
 }
 
+static int pc_vcpu_thread_id(void *opaque, unsigned index)
+{
+    PcMonitor *m = opaque;
+    return pc_machine_vcpu_thread_id(m->pc, index);
+}
+
 static void pc_quit(void *opaque)
 {
     vm_request(VM_REQUEST_QUIT, MONITOR_REQUEST_QUIT);
@@ -80,6 +86,8 @@ PcMonitor *pc_monitor_new(const MachineConfig *cfg, PcMachine *pc, AcpiPiix4Stat
         .system_reset = pc_system_reset,
         .system_powerdown = pc_system_powerdown,
         .quit = pc_quit,
+        .vcpu_thread_id = pc_vcpu_thread_id,
+        .config = cfg,
         .opaque = m,
     };
     monitor_set_machine_ops(&ops);

@@ -20,6 +20,11 @@
 
 static PcDimms *machine_dimms;
 
+PcDimms *monitor_memory_dimms(void)
+{
+    return machine_dimms;
+}
+
 static PcDimms *need_memory(GError **errp)
 {
     if (!machine_dimms) {

@@ -52,6 +52,10 @@ bool kvm_dirty_log_sync(KvmAccel *kvm, KvmDirtyFn fn, void *opaque, GError **err
 /* IrqLine callback: opaque is the KvmAccel. */
 void kvm_set_irq(void *opaque, unsigned gsi, int level);
 
+/* The OS thread id vCPU index last ran on (query-cpus-fast's thread-id);
+ * the process id before it first ran. */
+int kvm_vcpu_thread_id(KvmAccel *kvm, unsigned index);
+
 /* Guest physical address width KVM reports (CPUID 0x80000008 EAX[7:0]);
  * 36 when the leaf is missing, as the architecture defines. */
 unsigned kvm_phys_addr_bits(const KvmAccel *kvm);

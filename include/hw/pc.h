@@ -21,5 +21,6 @@ void pc_machine_free(PcMachine *pc);
  * may be waiting for it). */
 void pc_machine_vcpus_stop(PcMachine *pc);
 bool pc_machine_vcpus_start(PcMachine *pc, GError **errp);
+int pc_machine_vcpu_thread_id(PcMachine *pc, unsigned index);
 
 #endif

@@ -27,6 +27,10 @@ typedef struct MonitorMachineOps {
     void (*system_powerdown)(void *opaque);
     /* post a quit request (see MONITOR_REQUEST_QUIT) */
     void (*quit)(void *opaque);
+    /* the OS thread id of a vCPU (query-cpus-fast); optional */
+    int (*vcpu_thread_id)(void *opaque, unsigned index);
+    /* what the machine was started with (name, CPUs, NUMA); optional */
+    const struct MachineConfig *config;
     void *opaque;
 } MonitorMachineOps;
 

@@ -17,5 +17,7 @@
 /* NULL detaches (the memory commands then fail). The machine's events are
  * routed to the monitor while attached. */
 void monitor_memory_attach(PcDimms *dimms);
+/* The attached machine's memory code, NULL when none is. */
+PcDimms *monitor_memory_dimms(void);
 
 #endif

@@ -45,6 +45,24 @@ typedef struct QmpCommandDef {
     unsigned flags;
 } QmpCommandDef;
 
+/* The members of every struct of the schema (generated), for code that
+ * describes a struct's keys at run time (query-command-line-options). kind
+ * is the member's base kind: "str", "int", "uint", "size", "number",
+ * "bool", "enum", "struct", "union", "list" or "any". */
+typedef struct QapiMemberInfo {
+    const char *name;
+    const char *kind;
+    bool optional;
+} QapiMemberInfo;
+
+typedef struct QapiStructInfo {
+    const char *name;
+    const QapiMemberInfo *members;
+    unsigned nmembers;
+} QapiStructInfo;
+
+const QapiStructInfo *qapi_struct_info(const char *name);
+
 /* Queues an event for every negotiated QMP client (monitor/event.c);
  * takes data (NULL: no "data" member). Any thread. */
 void monitor_event_emit(const char *name, JsonObject *data);

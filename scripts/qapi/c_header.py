@@ -117,6 +117,8 @@ def header(schema):
     o.append('extern const size_t qmp_commands_count;')
     o.append('/* query-qmp-schema: the SchemaInfo list of this schema, as JSON */')
     o.append('extern const char qapi_introspection_json[];')
+    o.append('extern const char *const qapi_event_names[];')
+    o.append('extern const size_t qapi_event_count;')
     o.append('')
     o.append('#endif')
     return '\n'.join(o) + '\n'

@@ -128,6 +128,36 @@ def source(schema):
     o.append('')
     for e in schema.events:
         o += event_source(e)
+    # every struct's members, for run-time descriptions
+    infos = [t for t in structs if not t.implicit]
+    for t in infos:
+        n = c_name(t.name)
+        o.append(f'static const QapiMemberInfo members_{n}[] = {{')
+        for m in t.members:
+            o.append(f'    {{ {c_string(m.name)}, {c_string(m.type.kind)}, '
+                     f'{"true" if m.optional else "false"} }},')
+        o.append('    { NULL, NULL, false },')
+        o.append('};')
+    o.append('static const QapiStructInfo struct_infos[] = {')
+    for t in infos:
+        n = c_name(t.name)
+        o.append(f'    {{ {c_string(t.name)}, members_{n}, {len(t.members)} }},')
+    o.append('};')
+    o.append('const QapiStructInfo *qapi_struct_info(const char *name)')
+    o.append('{')
+    o.append('    for (size_t i = 0; i < G_N_ELEMENTS(struct_infos); i++) {')
+    o.append('        if (!strcmp(struct_infos[i].name, name)) {')
+    o.append('            return &struct_infos[i];')
+    o.append('        }')
+    o.append('    }')
+    o.append('    return NULL;')
+    o.append('}')
+    o.append('')
+    o.append('const char *const qapi_event_names[] = {')
+    o += [f'    {c_string(e.name)},' for e in schema.events]
+    o.append('};')
+    o.append('const size_t qapi_event_count = G_N_ELEMENTS(qapi_event_names);')
+    o.append('')
     # query-qmp-schema's answer, in pieces the compiler joins
     text = introspection_json(schema)
     o.append('const char qapi_introspection_json[] =')

@@ -28,6 +28,7 @@ BUILTINS = {
     'bool': ('bool', 'bool', 'bool'),
     'any': ('JsonNode *', 'JsonNode *', 'any'),
 }
+MEMBER_NAME_EXCEPTIONS = {'UUID'}     # UuidInfo, as QEMU spells it
 C_KEYWORDS = set('''auto break case char const continue default do double else enum
     extern float for goto if inline int long register restrict return short signed
     sizeof static struct switch typedef union unsigned void volatile while bool
@@ -288,7 +289,8 @@ class Schema:
         for key, ref in data.items():
             optional = key.startswith('*')
             name = key[1:] if optional else key
-            if not re.match(r'^[a-z][a-z0-9-]*$', name):
+            # QEMU's own exceptions to its naming rule, kept for wire compatibility
+            if not re.match(r'^[a-z][a-z0-9-]*$', name) and name not in MEMBER_NAME_EXCEPTIONS:
                 self.error(line, f"{owner}: member name '{name}' must be lower-case-with-dashes")
             if any(m.name == name for m in out):
                 self.error(line, f"{owner}: member '{name}' twice")
