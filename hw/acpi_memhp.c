@@ -68,20 +68,11 @@ static uint32_t memhp_reg_read(AcpiMemhpState *s, unsigned reg)
     return ~0u;
 }
 
-/* Any width at any offset: each byte comes from the register holding it. */
+/* Whole registers (read_unit 4): io_dispatch gives the guest any width at
+ * any offset from them. */
 static uint64_t memhp_read(void *opaque, uint64_t off, unsigned size)
 {
-    AcpiMemhpState *s = opaque;
-    uint64_t v = 0;
-    uint32_t reg_value = 0;
-    for (unsigned i = 0; i < size; i++) {
-        uint64_t a = off + i;
-        if (i == 0 || (a & 3) == 0) {
-            reg_value = memhp_reg_read(s, (unsigned)(a & ~3ULL));
-        }
-        v |= (uint64_t)((reg_value >> (8 * (a & 3))) & 0xff) << (8 * i);
-    }
-    return v;
+    return memhp_reg_read(opaque, (unsigned)off);
 }
 
 static bool ost_code_known(uint32_t event, uint32_t status)
@@ -208,6 +199,7 @@ static const IoOps memhp_ops = {
     .write = memhp_write,
     .min_size = 1,
     .max_size = 4,
+    .read_unit = 4,
 };
 
 void acpi_memhp_insert(AcpiMemhpState *s, const DimmDevice *dev, bool hotplug)

@@ -52,58 +52,21 @@ static void pm_tmr_update_sts(AcpiPiix4State *s)
     s->tmr_sts_ticks = now;
 }
 
-/* Part of an access [off, off+size) that falls in the register [reg, reg+width):
- * the value and the byte mask, both in register bit positions. */
-static bool reg_part(uint64_t off, unsigned size, uint64_t value, unsigned reg,
-                     unsigned width, uint32_t *v, uint32_t *mask)
-{
-    *v = 0;
-    *mask = 0;
-    for (unsigned i = 0; i < size; i++) {
-        uint64_t a = off + i;
-        if (a >= reg && a < reg + width) {
-            unsigned shift = 8 * (unsigned)(a - reg);
-            *v |= (uint32_t)((value >> (8 * i)) & 0xff) << shift;
-            *mask |= 0xffu << shift;
-        }
-    }
-    return *mask != 0;
-}
-
-/* Places the bytes of a register that an access covers into its result. */
-static uint64_t reg_bytes(uint64_t off, unsigned size, unsigned reg, unsigned width,
-                          uint32_t reg_value)
-{
-    uint64_t result = 0;
-    for (unsigned i = 0; i < size; i++) {
-        uint64_t a = off + i;
-        if (a >= reg && a < reg + width) {
-            result |= (uint64_t)((reg_value >> (8 * (a - reg))) & 0xff) << (8 * i);
-        }
-    }
-    return result;
-}
-
-static bool overlaps(uint64_t off, unsigned size, unsigned reg, unsigned width)
-{
-    return off < reg + width && reg < off + size;
-}
-
+/* The block in dwords (read_unit 4): PM1 status and enable, PM1 control,
+ * the timer; the rest reads 0. */
 static uint64_t pm_read(void *opaque, uint64_t off, unsigned size)
 {
     AcpiPiix4State *s = opaque;
-    uint64_t v = 0;
-    if (overlaps(off, size, HM_PM1A_EVT_OFF, 2)) {
+    switch (off) {
+    case HM_PM1A_EVT_OFF:
         pm_tmr_update_sts(s);
-        v |= reg_bytes(off, size, HM_PM1A_EVT_OFF, 2, s->pm1_sts);
+        return s->pm1_sts | (uint32_t)s->pm1_en << 16;
+    case HM_PM1A_CNT_OFF:
+        return s->pm1_cnt & ~HM_PM1_CNT_SLP_EN;        /* SLP_EN is write-only */
+    case HM_PM_TMR_OFF:
+        return (uint32_t)(pm_tmr_ticks() & PM_TMR_MASK);
     }
-    v |= reg_bytes(off, size, HM_PM1A_EVT_OFF + 2, 2, s->pm1_en);
-    /* SLP_EN is write-only */
-    v |= reg_bytes(off, size, HM_PM1A_CNT_OFF, 2, s->pm1_cnt & ~HM_PM1_CNT_SLP_EN);
-    if (overlaps(off, size, HM_PM_TMR_OFF, 4)) {
-        v |= reg_bytes(off, size, HM_PM_TMR_OFF, 4, (uint32_t)(pm_tmr_ticks() & PM_TMR_MASK));
-    }
-    return v;
+    return 0;
 }
 
 static void pm1_cnt_write(AcpiPiix4State *s, uint32_t v, uint32_t mask)
@@ -121,29 +84,28 @@ static void pm1_cnt_write(AcpiPiix4State *s, uint32_t v, uint32_t mask)
     }
 }
 
+/* One byte at a time (write_bytes): each lands in the register holding it. */
 static void pm_write(void *opaque, uint64_t off, uint64_t value, unsigned size)
 {
     AcpiPiix4State *s = opaque;
-    uint32_t v, mask;
-    bool known = false;
-
-    if (reg_part(off, size, value, HM_PM1A_EVT_OFF, 2, &v, &mask)) {
+    unsigned shift = 8 * (unsigned)(off & 1);
+    uint32_t v = (uint32_t)(value & 0xff) << shift, mask = 0xffu << shift;
+    switch (off & ~1ULL) {
+    case HM_PM1A_EVT_OFF:
         /* latch a pending overflow first, so clearing acknowledges it */
         pm_tmr_update_sts(s);
-        s->pm1_sts &= (uint16_t)~(v & mask);
-        known = true;
-    }
-    if (reg_part(off, size, value, HM_PM1A_EVT_OFF + 2, 2, &v, &mask)) {
-        s->pm1_en = (uint16_t)((s->pm1_en & ~mask) | (v & mask & PM1_EN_WRITABLE));
-        known = true;
-    }
-    if (reg_part(off, size, value, HM_PM1A_CNT_OFF, 2, &v, &mask)) {
+        s->pm1_sts &= (uint16_t)~v;
+        break;
+    case HM_PM1A_EVT_OFF + 2:
+        s->pm1_en = (uint16_t)((s->pm1_en & ~mask) | (v & PM1_EN_WRITABLE));
+        break;
+    case HM_PM1A_CNT_OFF:
         pm1_cnt_write(s, v, mask);
-        known = true;
-    }
-    if (!known || overlaps(off, size, HM_PM_TMR_OFF, 4)) {
+        break;
+    default:
         hm_guest_error("acpi-pm: write to read-only or unimplemented offset 0x%" PRIx64,
                        off);
+        return;
     }
     acpi_piix4_update_sci(s);
 }
@@ -153,31 +115,28 @@ static const IoOps pm_ops = {
     .write = pm_write,
     .min_size = 1,
     .max_size = 4,
+    .read_unit = 4,
+    .write_bytes = true,
 };
 
+/* The 4-byte block, status then enable (read_unit 4). */
 static uint64_t gpe_read(void *opaque, uint64_t off, unsigned size)
 {
     AcpiPiix4State *s = opaque;
-    uint64_t v = 0;
-    for (unsigned i = 0; i < size; i++) {
-        uint64_t a = off + i;
-        uint8_t b = a < 2 ? s->gpe_sts[a] : s->gpe_en[a - 2];
-        v |= (uint64_t)b << (8 * i);
-    }
-    return v;
+    return s->gpe_sts[0] | s->gpe_sts[1] << 8 | (uint32_t)s->gpe_en[0] << 16 |
+           (uint32_t)s->gpe_en[1] << 24;
 }
 
+/* One byte at a time (write_bytes): status bytes clear where 1 is written,
+ * enable bytes take the value. */
 static void gpe_write(void *opaque, uint64_t off, uint64_t value, unsigned size)
 {
     AcpiPiix4State *s = opaque;
-    for (unsigned i = 0; i < size; i++) {
-        uint64_t a = off + i;
-        uint8_t b = (uint8_t)(value >> (8 * i));
-        if (a < 2) {
-            s->gpe_sts[a] &= (uint8_t)~b;
-        } else {
-            s->gpe_en[a - 2] = b;
-        }
+    uint8_t b = (uint8_t)value;
+    if (off < 2) {
+        s->gpe_sts[off] &= (uint8_t)~b;
+    } else {
+        s->gpe_en[off - 2] = b;
     }
     acpi_piix4_update_sci(s);
 }
@@ -187,6 +146,8 @@ static const IoOps gpe_ops = {
     .write = gpe_write,
     .min_size = 1,
     .max_size = 4,
+    .read_unit = 4,
+    .write_bytes = true,
 };
 
 static void pm_io_unmap(AcpiPiix4State *s)

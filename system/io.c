@@ -124,16 +124,35 @@ void io_dispatch(IoSpace space, uint64_t addr, uint8_t *data, unsigned size,
     uint64_t offset = addr - r->base;
     if (is_write) {
         uint64_t value = 0;
-        for (unsigned i = 0; i < size; i++) {
-            value |= (uint64_t)data[i] << (8 * i);
+        memcpy(&value, data, size);                 /* little-endian, as the guest's */
+        if (!r->ops->write) {
+            return;
         }
-        if (r->ops->write) {
+        if (r->ops->write_bytes) {
+            for (unsigned i = 0; i < size; i++) {
+                r->ops->write(r->opaque, offset + i, data[i], 1);
+            }
+        } else {
             r->ops->write(r->opaque, offset, value, size);
         }
-    } else {
-        uint64_t value = r->ops->read ? r->ops->read(r->opaque, offset, size) : ~0ULL;
-        for (unsigned i = 0; i < size; i++) {
-            data[i] = (uint8_t)(value >> (8 * i));
+        return;
+    }
+    if (!r->ops->read) {
+        memset(data, 0xff, size);
+        return;
+    }
+    unsigned unit = r->ops->read_unit;
+    if (!unit) {
+        uint64_t value = r->ops->read(r->opaque, offset, size);
+        memcpy(data, &value, size);
+        return;
+    }
+    /* each naturally aligned unit the access touches is read once, whole,
+     * and gives the bytes of the access that fall in it */
+    for (uint64_t u = offset & ~(uint64_t)(unit - 1); u < offset + size; u += unit) {
+        uint64_t value = r->ops->read(r->opaque, u, unit);
+        for (uint64_t a = MAX(u, offset); a < MIN(u + unit, offset + size); a++) {
+            data[a - offset] = (uint8_t)(value >> (8 * (a - u)));
         }
     }
 }

@@ -25,6 +25,15 @@ typedef struct IoOps {
     /* accesses outside [min_size, max_size] read all-ones and are not written */
     unsigned min_size;
     unsigned max_size;
+    /* The width the device implements, so that handlers see whole registers
+     * (io_dispatch fits the guest's accesses to it):
+     * read_unit 0: reads arrive as the guest made them; 2, 4 or 8: every
+     *   naturally aligned unit a read touches is read once, whole, and the
+     *   guest gets the bytes it asked for (unaligned and wider reads work);
+     * write_bytes: writes arrive one byte at a time, in address order
+     *   (otherwise as the guest made them). */
+    unsigned read_unit;
+    bool write_bytes;
 } IoOps;
 
 bool io_register(IoSpace space, uint64_t base, uint64_t len, const IoOps *ops,

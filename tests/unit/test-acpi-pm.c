@@ -273,9 +273,11 @@ static void test_bad_access(Fixture *f, gconstpointer data)
 {
     enable_pm_io(HM_PM_BASE);
     uint64_t errs = hm_guest_error_count();
+    /* writes reach the block a byte at a time: each byte of these lands on
+     * nothing writable and is logged */
     out(HM_PM_BASE + 0x20, 0xffffffff, 4);
     out(HM_PM_BASE + HM_PM_TMR_OFF, 0, 4);
-    g_assert_cmpuint(hm_guest_error_count(), ==, errs + 2);
+    g_assert_cmpuint(hm_guest_error_count(), ==, errs + 8);
     g_assert_cmphex(in(HM_PM_BASE + 0x20, 4), ==, 0);
     g_assert_cmpint(vm_request_peek(), ==, VM_REQUEST_NONE);
 }
