@@ -10,6 +10,7 @@
  * Guest interface: docs/specs/acpi_pm.txt.
  */
 #include "hw/acpi_piix4.h"
+#include "migration/vmstate.h"
 #include "hw/hotmem-pc.h"
 #include "hotmem/runstate.h"
 #include "hotmem/util.h"
@@ -263,3 +264,30 @@ void acpi_piix4_free(AcpiPiix4State *s)
     pci_bus_unregister(&s->pci);
     g_free(s);
 }
+
+/* ---- migration ---- */
+
+/* The PM block follows the loaded PMBA; the SCI follows the loaded bits. */
+static bool piix4_post_load(void *obj, GError **errp)
+{
+    AcpiPiix4State *s = obj;
+    pm_io_update(s);
+    acpi_piix4_update_sci(s);
+    return true;
+}
+
+const VmStateDesc acpi_piix4_vmstate = {
+    .name = "piix4-pm",
+    .version = 1,
+    .min_version = 1,
+    .post_load = piix4_post_load,
+    .fields = (const VmStateField[]){
+        VMSTATE_BUFFER(AcpiPiix4State, pci.config),
+        VMSTATE_U16(AcpiPiix4State, pm1_sts),
+        VMSTATE_U16(AcpiPiix4State, pm1_en),
+        VMSTATE_U16(AcpiPiix4State, pm1_cnt),
+        VMSTATE_BUFFER(AcpiPiix4State, gpe_sts),
+        VMSTATE_BUFFER(AcpiPiix4State, gpe_en),
+        VMSTATE_END,
+    },
+};

@@ -6,6 +6,7 @@
  * address register: on PIIX it is the reset control register, forwarded.
  */
 #include "hw/i440fx.h"
+#include "migration/vmstate.h"
 #include "hw/hotmem-pc.h"
 #include "hotmem/io.h"
 #include "hotmem/util.h"
@@ -134,3 +135,16 @@ void i440fx_free(I440fxState *s)
     pci_bus_unregister(&s->pci);
     g_free(s);
 }
+
+/* ---- migration ---- */
+
+const VmStateDesc i440fx_vmstate = {
+    .name = "i440fx",
+    .version = 1,
+    .min_version = 1,
+    .fields = (const VmStateField[]){
+        VMSTATE_BUFFER(I440fxState, pci.config),
+        VMSTATE_U32(I440fxState, config_address),
+        VMSTATE_END,
+    },
+};

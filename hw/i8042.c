@@ -6,6 +6,7 @@
  * matters is 0xfe (pulse the reset line), a common guest reboot method.
  */
 #include "hw/i8042.h"
+#include "migration/vmstate.h"
 #include "hw/hotmem-pc.h"
 #include "hotmem/io.h"
 #include "hotmem/runstate.h"
@@ -91,3 +92,15 @@ void i8042_free(I8042State *s)
     }
     g_free(s);
 }
+
+/* ---- migration ---- */
+
+const VmStateDesc i8042_vmstate = {
+    .name = "i8042",
+    .version = 1,
+    .min_version = 1,
+    .fields = (const VmStateField[]){
+        VMSTATE_U8(I8042State, status),
+        VMSTATE_END,
+    },
+};

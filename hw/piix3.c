@@ -6,6 +6,7 @@
  * reset control register whose bit 2 resets the machine.
  */
 #include "hw/piix3.h"
+#include "migration/vmstate.h"
 #include "hw/hotmem-pc.h"
 #include "hotmem/runstate.h"
 
@@ -64,3 +65,16 @@ void piix3_free(Piix3State *s)
         g_free(s);
     }
 }
+
+/* ---- migration ---- */
+
+const VmStateDesc piix3_vmstate = {
+    .name = "piix3",
+    .version = 1,
+    .min_version = 1,
+    .fields = (const VmStateField[]){
+        VMSTATE_BUFFER(Piix3State, pci.config),
+        VMSTATE_U8(Piix3State, reset_control),
+        VMSTATE_END,
+    },
+};

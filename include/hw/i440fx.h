@@ -20,4 +20,8 @@ I440fxState *i440fx_new(GError **errp);
 void i440fx_reset(I440fxState *s);
 void i440fx_free(I440fxState *s);
 
+/* Its migration state (migration/vmstate.h). */
+struct VmStateDesc;
+extern const struct VmStateDesc i440fx_vmstate;
+
 #endif

@@ -19,4 +19,8 @@ I8042State *i8042_new(GError **errp);
 void i8042_reset(I8042State *s);
 void i8042_free(I8042State *s);
 
+/* Its migration state (migration/vmstate.h). */
+struct VmStateDesc;
+extern const struct VmStateDesc i8042_vmstate;
+
 #endif

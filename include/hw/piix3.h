@@ -19,4 +19,8 @@ void piix3_free(Piix3State *s);
 void piix3_reset_control_write(void *opaque, uint8_t value);
 uint8_t piix3_reset_control_read(void *opaque);
 
+/* Its migration state (migration/vmstate.h). */
+struct VmStateDesc;
+extern const struct VmStateDesc piix3_vmstate;
+
 #endif

@@ -1,0 +1,124 @@
+/*
+ * test-device-vmstate.c - the chipset devices' field tables: state saved
+ * from one instance and loaded into a fresh one reads back the same
+ * through the guest's ports (and the PM block follows the loaded PMBA).
+ */
+#include "hw/acpi_piix4.h"
+#include "hw/hotmem-pc.h"
+#include "hw/i440fx.h"
+#include "hw/i8042.h"
+#include "hw/piix3.h"
+#include "hotmem/io.h"
+#include "hotmem/pci.h"
+#include "migration/vmstate.h"
+
+#include <string.h>
+
+static int sci_level;
+
+static void record_level(void *opaque, unsigned gsi, int level)
+{
+    sci_level = level;
+}
+
+static uint32_t in(uint16_t port, unsigned size)
+{
+    uint8_t d[4] = { 0 };
+    io_dispatch(IO_SPACE_PORT, port, d, size, false);
+    return d[0] | d[1] << 8 | (uint32_t)d[2] << 16 | (uint32_t)d[3] << 24;
+}
+
+static void out(uint16_t port, uint32_t v, unsigned size)
+{
+    uint8_t d[4] = { (uint8_t)v, (uint8_t)(v >> 8), (uint8_t)(v >> 16), (uint8_t)(v >> 24) };
+    io_dispatch(IO_SPACE_PORT, port, d, size, true);
+}
+
+static GByteArray *save(const VmStateDesc *d, void *obj)
+{
+    GByteArray *b = g_byte_array_new();
+    GError *err = NULL;
+    g_assert_true(vmstate_save(d, obj, b, &err));
+    g_assert_no_error(err);
+    return b;
+}
+
+static void load(const VmStateDesc *d, void *obj, size_t size, GByteArray *b)
+{
+    GError *err = NULL;
+    g_assert_true(vmstate_load_into(d, obj, size, b->data, b->len, 1, &err));
+    g_assert_no_error(err);
+}
+
+static void test_piix4(void)
+{
+    GError *err = NULL;
+    IrqLine sci = { .set_level = record_level, .gsi = HM_SCI_IRQ };
+    AcpiPiix4State *pm = acpi_piix4_new(&sci, &err);
+    g_assert_no_error(err);
+    const uint16_t base = 0xb000;
+    pci_config_write(HM_PIIX4_PM_DEVFN, HM_PIIX4_PMBA, base, 4);
+    pci_config_write(HM_PIIX4_PM_DEVFN, HM_PIIX4_PMREGMISC, 1, 1);
+    out(base + HM_PM1A_CNT_OFF, HM_PM1_CNT_SCI_EN, 2);
+    out(HM_GPE0_BASE + 2, 1u << HM_GPE_MEMHP_BIT, 1);           /* enable the memhp GPE */
+    acpi_piix4_gpe_raise(pm, HM_GPE_MEMHP_BIT);
+    g_assert_cmpint(sci_level, ==, 1);
+    uint32_t cnt = in(base + HM_PM1A_CNT_OFF, 2), gpe = in(HM_GPE0_BASE, 4);
+    g_autoptr(GByteArray) b = save(&acpi_piix4_vmstate, pm);
+    acpi_piix4_free(pm);
+    io_unregister_all();
+
+    sci_level = 0;
+    pm = acpi_piix4_new(&sci, &err);
+    g_assert_cmphex(in(base + HM_PM1A_CNT_OFF, 2), ==, 0xffff);   /* not mapped yet */
+    load(&acpi_piix4_vmstate, pm, sizeof(*pm), b);
+    g_assert_cmphex(in(base + HM_PM1A_CNT_OFF, 2), ==, cnt);      /* mapped at PMBA */
+    g_assert_cmphex(in(HM_GPE0_BASE, 4), ==, gpe);
+    g_assert_cmpint(sci_level, ==, 1);                            /* the SCI is back up */
+    acpi_piix4_free(pm);
+    io_unregister_all();
+}
+
+static void test_chipset(void)
+{
+    GError *err = NULL;
+    I440fxState *nb = i440fx_new(&err);
+    Piix3State *sb = piix3_new(&err);
+    I8042State *kbd = i8042_new(&err);
+    g_assert_no_error(err);
+    nb->reset_control_write = piix3_reset_control_write;
+    nb->reset_control_read = piix3_reset_control_read;
+    nb->reset_control_opaque = sb;
+    out(HM_PCI_CONFIG_ADDR, 0x80000000u | (HM_PIIX3_DEVFN << 8) | 0x60, 4);
+    out(HM_PCI_CONFIG_DATA, 0x0b, 1);                              /* PIRQA -> IRQ 11 */
+    out(HM_PCI_CONFIG_ADDR, 0x80000000u | 0x58, 4);                /* i440fx PAM area */
+    kbd->status = 0x14;
+    g_autoptr(GByteArray) bn = save(&i440fx_vmstate, nb);
+    g_autoptr(GByteArray) bs = save(&piix3_vmstate, sb);
+    g_autoptr(GByteArray) bk = save(&i8042_vmstate, kbd);
+    I440fxState nb2 = *nb;
+    Piix3State sb2 = *sb;
+    I8042State kbd2 = { 0 };
+    memset(nb2.pci.config, 0, sizeof(nb2.pci.config));
+    nb2.config_address = 0;
+    memset(sb2.pci.config, 0, sizeof(sb2.pci.config));
+    load(&i440fx_vmstate, &nb2, sizeof(nb2), bn);
+    load(&piix3_vmstate, &sb2, sizeof(sb2), bs);
+    load(&i8042_vmstate, &kbd2, sizeof(kbd2), bk);
+    g_assert_cmpmem(nb2.pci.config, 256, nb->pci.config, 256);
+    g_assert_cmphex(nb2.config_address, ==, 0x80000058u);
+    g_assert_cmphex(sb2.pci.config[0x60], ==, 0x0b);
+    g_assert_cmphex(kbd2.status, ==, 0x14);
+    i8042_free(kbd);
+    piix3_free(sb);
+    i440fx_free(nb);
+    io_unregister_all();
+}
+
+int main(int argc, char **argv)
+{
+    g_test_init(&argc, &argv, NULL);
+    g_test_add_func("/device-vmstate/piix4", test_piix4);
+    g_test_add_func("/device-vmstate/chipset", test_chipset);
+    return g_test_run();
+}
