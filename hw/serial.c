@@ -20,10 +20,12 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <glib-unix.h>
+#include <poll.h>
 #include <stdio.h>
 #include <unistd.h>
 
 #define UART_LEN        8
+#define SERIAL_EXIT_FLUSH_MS 1000   /* how long exit waits for a slow reader */
 
 /* register offsets */
 #define UART_RBR_THR    0   /* DLL when LCR.DLAB */
@@ -485,7 +487,22 @@ void serial_free(SerialState *s)
     }
     out_watch_drop(s);
     if (s->out_fd >= 0) {
-        out_flush(s);                       /* last chance, still non-blocking */
+        /* a reader that is slow but alive (a pipe into tee) still gets the
+         * tail; a stalled one costs at most SERIAL_EXIT_FLUSH_MS */
+        gint64 deadline = g_get_monotonic_time() + SERIAL_EXIT_FLUSH_MS * 1000;
+        out_flush(s);
+        while (s->out_len) {
+            gint64 left_ms = (deadline - g_get_monotonic_time()) / 1000;
+            struct pollfd pfd = { .fd = s->out_fd, .events = POLLOUT };
+            if (left_ms <= 0 || poll(&pfd, 1, (int)left_ms) <= 0) {
+                break;
+            }
+            size_t before = s->out_len;
+            out_flush(s);
+            if (s->out_len == before) {
+                break;                      /* writable yet refusing: give up */
+            }
+        }
         uint64_t lost = s->out_dropped + s->out_len;
         if (lost) {
             fprintf(stderr, "hotmem: serial 0x%x: %" PRIu64 " output bytes dropped "

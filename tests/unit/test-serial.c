@@ -379,6 +379,62 @@ static void test_stalled_output(void)
     g_free(data);
 }
 
+typedef struct {
+    int fd;
+    size_t want;
+    size_t got;
+} SlowReader;
+
+static gpointer slow_reader(gpointer opaque)
+{
+    SlowReader *r = opaque;
+    g_usleep(200 * 1000);                               /* late, but alive */
+    uint8_t buf[4096];
+    while (r->got < r->want) {
+        ssize_t n = read(r->fd, buf, sizeof(buf));
+        if (n <= 0) {
+            break;
+        }
+        r->got += (size_t)n;
+    }
+    return NULL;
+}
+
+/* At exit the buffered tail still reaches a slow reader; a stalled one
+ * costs about a second, not forever. */
+static void test_exit_flush(void)
+{
+    GError *err = NULL;
+    for (int stalled = 0; stalled < 2; stalled++) {
+        int p[2];
+        g_assert_cmpint(pipe2(p, O_CLOEXEC), ==, 0);
+        int cap = fcntl(p[1], F_SETPIPE_SZ, 4096);
+        SerialState *s = serial_new(0x2f8, NULL, p[1], &err);
+        g_assert_no_error(err);
+        size_t total = (size_t)cap + 100;
+        for (size_t i = 0; i < total; i++) {
+            out8(0x2f8, (uint8_t)i);
+        }
+        g_assert_cmpuint(serial_output_pending(s), ==, 100);
+        SlowReader r = { .fd = p[0], .want = total };
+        GThread *t = stalled ? NULL : g_thread_new("slow-reader", slow_reader, &r);
+        gint64 t0 = g_get_monotonic_time();
+        serial_free(s);
+        gint64 took_ms = (g_get_monotonic_time() - t0) / 1000;
+        if (t) {
+            g_thread_join(t);
+            g_assert_cmpuint(r.got, ==, total);
+            g_assert_cmpint(took_ms, <, 900);
+        } else {
+            g_assert_cmpint(took_ms, >=, 900);
+            g_assert_cmpint(took_ms, <, 2000);
+        }
+        io_unregister_all();
+        close(p[0]);
+        close(p[1]);
+    }
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -392,5 +448,6 @@ int main(int argc, char **argv)
     ADD("/serial/bad-access", test_bad_access);
     g_test_add_func("/serial/discard", test_discard);
     g_test_add_func("/serial/stalled-output", test_stalled_output);
+    g_test_add_func("/serial/exit-flush", test_exit_flush);
     return g_test_run();
 }
