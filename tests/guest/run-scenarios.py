@@ -20,6 +20,8 @@ SCENARIOS = {
     'cmdline': ['test-cmdline.py'],
     'dimm': ['test-dimm.py'],
     'hotplug': ['test-hotplug.py'],
+    'stall': ['test-stall.py'],
+    'rtc': ['test-rtc.py'],
 }
 
 
