@@ -4,7 +4,10 @@
  * The clock is host UTC: sampled once at creation and advanced with
  * hm_clock_ns(), so the seconds and the update-in-progress window agree
  * (and tests can drive both with the fake clock). Guest writes to the time
- * fields become an offset from host time. No interrupt is ever raised on
+ * fields become an offset from host time, in whole seconds plus a fraction:
+ * any date the registers can hold (year 0 to 25599 with the century byte in
+ * binary mode, plus what out-of-range fields normalise to) fits, where guest
+ * nanoseconds since 1970 would overflow after 2262-04-11. No interrupt is ever raised on
  * IRQ8: periodic, alarm and update-ended interrupts are not modelled; a
  * guest enabling one is logged once. Register C does report UF lazily.
  */
@@ -44,15 +47,33 @@
 #define NS_PER_S        1000000000LL
 #define UIP_NS          244000LL    /* UIP rises this long before each update */
 
-static int64_t guest_now_ns(RtcCmosState *s)
+/* Host UTC as whole seconds (floor) and the nanoseconds into that second. */
+static void host_now(RtcCmosState *s, int64_t *sec, int64_t *frac)
 {
-    return s->base_utc_ns + (hm_clock_ns() - s->base_clock_ns) + s->offset_ns;
+    int64_t ns = s->base_utc_ns + (hm_clock_ns() - s->base_clock_ns);
+    *sec = ns / NS_PER_S;
+    *frac = ns % NS_PER_S;
+    if (*frac < 0) {
+        *frac += NS_PER_S;
+        (*sec)--;
+    }
+}
+
+/* Guest time = host time + offset; offset_frac_ns is in [0, NS_PER_S). */
+static void guest_now(RtcCmosState *s, int64_t *sec, int64_t *frac)
+{
+    int64_t hs, hf;
+    host_now(s, &hs, &hf);
+    int64_t f = hf + s->offset_frac_ns;
+    *sec = hs + s->offset_s + (f >= NS_PER_S);
+    *frac = f >= NS_PER_S ? f - NS_PER_S : f;
 }
 
 static int64_t guest_now_s(RtcCmosState *s)
 {
-    int64_t ns = guest_now_ns(s);
-    return ns >= 0 ? ns / NS_PER_S : -((-ns + NS_PER_S - 1) / NS_PER_S);
+    int64_t sec, frac;
+    guest_now(s, &sec, &frac);
+    return sec;
 }
 
 static void rtc_time_from_s(int64_t t, RtcTime *out)
@@ -86,7 +107,11 @@ static void rtc_current(RtcCmosState *s, RtcTime *t)
 /* The guest set the clock: its second starts now, as after a divider reset. */
 static void rtc_set_guest_time(RtcCmosState *s, int64_t t)
 {
-    s->offset_ns += t * NS_PER_S - guest_now_ns(s);
+    int64_t hs, hf;
+    host_now(s, &hs, &hf);
+    /* offset = t - host time, borrowing a second for a host fraction */
+    s->offset_s = t - hs - (hf ? 1 : 0);
+    s->offset_frac_ns = hf ? NS_PER_S - hf : 0;
     s->last_uf_s = t;
 }
 
@@ -215,10 +240,8 @@ static uint8_t rtc_read_reg_a(RtcCmosState *s)
 {
     uint8_t a = s->cmos[RTC_REG_A] & (uint8_t)~REG_A_UIP;
     if (!(s->cmos[RTC_REG_B] & REG_B_SET)) {
-        int64_t ns = guest_now_ns(s) % NS_PER_S;
-        if (ns < 0) {
-            ns += NS_PER_S;
-        }
+        int64_t sec, ns;
+        guest_now(s, &sec, &ns);
         if (ns >= NS_PER_S - UIP_NS) {
             a |= REG_A_UIP;
         }

@@ -1,19 +1,31 @@
 /*
  * serial.c - 16550A UART (8 registers at base, one IRQ line).
  *
- * Transmission is instant: a THR write goes straight to the output fd (or,
- * in loopback, to our own receiver), so THR and the shift register are
- * always empty. Behaviour follows what Linux's 8250 driver probes: FIFO
- * detection through IIR bits 7:6, the loopback modem-line test, and a THRE
- * interrupt that re-asserts whenever IER.ETBEI is enabled with THR empty.
+ * Transmission is instant: a THR write goes to the output (or, in loopback,
+ * to our own receiver), so THR and the shift register are always empty.
+ * Behaviour follows what Linux's 8250 driver probes: FIFO detection through
+ * IIR bits 7:6, the loopback modem-line test, and a THRE interrupt that
+ * re-asserts whenever IER.ETBEI is enabled with THR empty.
+ *
+ * The output never blocks the vCPU, which writes with the device lock held:
+ * a stalled reader (a pipe nobody drains, a suspended terminal) would
+ * otherwise hold every other vCPU and the monitor with it. The fd is
+ * non-blocking; bytes it refuses wait in a bounded ring, flushed from the
+ * main loop when the fd is writable, and are dropped (and counted) when the
+ * ring is full, as a real line drops characters nobody receives.
  */
 #include "hw/serial.h"
 #include "hotmem/util.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <glib-unix.h>
+#include <poll.h>
+#include <stdio.h>
 #include <unistd.h>
 
 #define UART_LEN        8
+#define SERIAL_EXIT_FLUSH_MS 1000   /* how long exit waits for a slow reader */
 
 /* register offsets */
 #define UART_RBR_THR    0   /* DLL when LCR.DLAB */
@@ -162,6 +174,101 @@ static uint8_t rx_pop(SerialState *s)
     return byte;
 }
 
+static ssize_t out_write(int fd, const uint8_t *buf, size_t len)
+{
+    ssize_t n;
+    do {
+        n = write(fd, buf, len);
+    } while (n < 0 && errno == EINTR);
+    return n;
+}
+
+static bool out_would_block(ssize_t n)
+{
+    return n == 0 || errno == EAGAIN || errno == EWOULDBLOCK;
+}
+
+/* Writes as much of the ring as the fd takes now. A broken output (reader
+ * gone, I/O error) will never take it: the rest is dropped. */
+static void out_flush(SerialState *s)
+{
+    while (s->out_len) {
+        size_t chunk = MIN(s->out_len, SERIAL_OUT_BUF_LEN - s->out_head);
+        ssize_t n = out_write(s->out_fd, s->out_buf + s->out_head, chunk);
+        if (n <= 0) {
+            if (!out_would_block(n)) {
+                s->out_dropped += s->out_len;
+                s->out_len = 0;
+            }
+            break;
+        }
+        s->out_head = (s->out_head + (size_t)n) % SERIAL_OUT_BUF_LEN;
+        s->out_len -= (size_t)n;
+    }
+    if (!s->out_len) {
+        s->out_head = 0;
+    }
+}
+
+static void out_watch_drop(SerialState *s)
+{
+    if (s->out_watch) {
+        g_source_destroy(s->out_watch);
+        g_source_unref(s->out_watch);
+        s->out_watch = NULL;
+    }
+}
+
+/* Main loop: the fd can take more. The ring belongs to the device lock. */
+static gboolean on_out_writable(gint fd, GIOCondition cond, gpointer opaque)
+{
+    SerialState *s = opaque;
+    device_lock();
+    out_flush(s);
+    bool done = !s->out_len;
+    if (done) {
+        out_watch_drop(s);
+    }
+    device_unlock();
+    return done ? G_SOURCE_REMOVE : G_SOURCE_CONTINUE;
+}
+
+/* Attaching wakes the main context, so this is safe from a vCPU thread. */
+static void out_watch_arm(SerialState *s)
+{
+    if (s->out_watch) {
+        return;
+    }
+    s->out_watch = g_unix_fd_source_new(s->out_fd, G_IO_OUT | G_IO_ERR | G_IO_HUP);
+    g_source_set_callback(s->out_watch, (GSourceFunc)(void (*)(void))on_out_writable, s, NULL);
+    g_source_attach(s->out_watch, s->ctx);
+}
+
+static void serial_output(SerialState *s, uint8_t byte)
+{
+    if (s->out_fd < 0) {
+        return;
+    }
+    /* straight to the fd unless older bytes wait: output stays in order */
+    if (!s->out_len) {
+        ssize_t n = out_write(s->out_fd, &byte, 1);
+        if (n == 1) {
+            return;
+        }
+        if (!out_would_block(n)) {
+            s->out_dropped++;
+            return;
+        }
+    }
+    if (s->out_len == SERIAL_OUT_BUF_LEN) {
+        s->out_dropped++;
+        return;
+    }
+    s->out_buf[(s->out_head + s->out_len) % SERIAL_OUT_BUF_LEN] = byte;
+    s->out_len++;
+    out_watch_arm(s);
+}
+
 static void serial_transmit(SerialState *s, uint8_t byte)
 {
     if (s->mcr & MCR_LOOP) {
@@ -170,14 +277,7 @@ static void serial_transmit(SerialState *s, uint8_t byte)
         }
         return;
     }
-    if (s->out_fd < 0) {
-        return;
-    }
-    ssize_t n;
-    do {
-        n = write(s->out_fd, &byte, 1);
-    } while (n < 0 && errno == EINTR);
-    /* a full or broken output loses the byte: the guest must not stall on it */
+    serial_output(s, byte);
 }
 
 static uint64_t serial_read(void *opaque, uint64_t offset, unsigned size)
@@ -326,6 +426,16 @@ void serial_reset(SerialState *s)
     serial_update_irq(s);
 }
 
+uint64_t serial_output_dropped(SerialState *s)
+{
+    return s->out_dropped;
+}
+
+size_t serial_output_pending(SerialState *s)
+{
+    return s->out_len;
+}
+
 SerialState *serial_new(uint16_t base, const IrqLine *irq, int out_fd, GError **errp)
 {
     SerialState *s = g_new0(SerialState, 1);
@@ -334,8 +444,31 @@ SerialState *serial_new(uint16_t base, const IrqLine *irq, int out_fd, GError **
         s->irq = *irq;
     }
     s->out_fd = out_fd;
+    s->out_saved_flags = -1;
+    if (out_fd >= 0) {
+        int flags = fcntl(out_fd, F_GETFL);
+        if (flags < 0) {
+            g_set_error(errp, HM_ERROR, 0, "serial 0x%x: output fd %d: %s", base, out_fd,
+                        g_strerror(errno));
+            g_free(s);
+            return NULL;
+        }
+        /* the flag lives in the open file, shared with whoever else holds
+         * it (the user's shell for a terminal): serial_free puts it back */
+        if (!(flags & O_NONBLOCK)) {
+            if (fcntl(out_fd, F_SETFL, flags | O_NONBLOCK) < 0) {
+                g_set_error(errp, HM_ERROR, 0, "serial 0x%x: output fd %d: %s", base, out_fd,
+                            g_strerror(errno));
+                g_free(s);
+                return NULL;
+            }
+            s->out_saved_flags = flags;
+        }
+        s->out_buf = g_malloc(SERIAL_OUT_BUF_LEN);
+        s->ctx = g_main_context_ref(g_main_context_default());
+    }
     if (!io_register(IO_SPACE_PORT, base, UART_LEN, &serial_ops, s, "serial", errp)) {
-        g_free(s);
+        serial_free(s);
         return NULL;
     }
     s->registered = true;
@@ -343,6 +476,7 @@ SerialState *serial_new(uint16_t base, const IrqLine *irq, int out_fd, GError **
     return s;
 }
 
+/* vCPUs are stopped: nothing else touches the output any more. */
 void serial_free(SerialState *s)
 {
     if (!s) {
@@ -351,5 +485,36 @@ void serial_free(SerialState *s)
     if (s->registered) {
         io_unregister(IO_SPACE_PORT, s->base);
     }
+    out_watch_drop(s);
+    if (s->out_fd >= 0) {
+        /* a reader that is slow but alive (a pipe into tee) still gets the
+         * tail; a stalled one costs at most SERIAL_EXIT_FLUSH_MS */
+        gint64 deadline = g_get_monotonic_time() + SERIAL_EXIT_FLUSH_MS * 1000;
+        out_flush(s);
+        while (s->out_len) {
+            gint64 left_ms = (deadline - g_get_monotonic_time()) / 1000;
+            struct pollfd pfd = { .fd = s->out_fd, .events = POLLOUT };
+            if (left_ms <= 0 || poll(&pfd, 1, (int)left_ms) <= 0) {
+                break;
+            }
+            size_t before = s->out_len;
+            out_flush(s);
+            if (s->out_len == before) {
+                break;                      /* writable yet refusing: give up */
+            }
+        }
+        uint64_t lost = s->out_dropped + s->out_len;
+        if (lost) {
+            fprintf(stderr, "hotmem: serial 0x%x: %" PRIu64 " output bytes dropped "
+                    "(the reader did not keep up)\n", s->base, lost);
+        }
+        if (s->out_saved_flags >= 0) {
+            fcntl(s->out_fd, F_SETFL, s->out_saved_flags);
+        }
+    }
+    if (s->ctx) {
+        g_main_context_unref(s->ctx);
+    }
+    g_free(s->out_buf);
     g_free(s);
 }

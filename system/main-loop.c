@@ -200,6 +200,7 @@ int main_loop_run(const MainLoopOps *ops, const MainLoopConfig *cfg)
         g_source_remove(sig[i]);
     }
     g_source_remove(request_watch);
+    /* waits out a vm_request() still writing to wake_fd: ml is about to go */
     vm_request_set_notify(NULL, NULL);
     close(ml.wake_fd);
     g_main_loop_unref(ml.loop);

@@ -5,6 +5,10 @@
 
 #include <glib.h>
 
+/* Guards the pending request and the notifier. The notifier runs with it
+ * held: once vm_request_set_notify() has returned, the previous notifier is
+ * neither running nor about to run, so its owner may free what opaque points
+ * to (the main loop's state lives on its stack). */
 static GMutex request_lock;
 static VmRequest pending;
 static const char *pending_reason;
@@ -19,10 +23,10 @@ void vm_request(VmRequest req, const char *reason)
         pending = req;
         pending_reason = reason;
     }
-    g_mutex_unlock(&request_lock);
     if (notify_fn) {
         notify_fn(notify_opaque);
     }
+    g_mutex_unlock(&request_lock);
 }
 
 VmRequest vm_request_take(const char **reason)
@@ -48,6 +52,8 @@ VmRequest vm_request_peek(void)
 
 void vm_request_set_notify(void (*notify)(void *opaque), void *opaque)
 {
+    g_mutex_lock(&request_lock);
     notify_fn = notify;
     notify_opaque = opaque;
+    g_mutex_unlock(&request_lock);
 }

@@ -21,7 +21,10 @@ void vm_request(VmRequest req, const char *reason);
 /* Takes the pending request (highest priority wins) and clears it. */
 VmRequest vm_request_take(const char **reason);
 VmRequest vm_request_peek(void);
-/* Called after every request is posted (the machine kicks its vCPUs). */
+/* Called after every request is posted (the main loop wakes up), with the
+ * request lock held: it must be quick and must not post or take requests.
+ * Replacing it (NULL to clear) waits for a call in progress, so the old
+ * opaque may be freed as soon as this returns. */
 void vm_request_set_notify(void (*notify)(void *opaque), void *opaque);
 
 #endif

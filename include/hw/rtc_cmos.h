@@ -31,7 +31,10 @@ typedef struct RtcCmosState {
 
     int64_t base_utc_ns;     /* host UTC when the device was created ... */
     int64_t base_clock_ns;   /* ... and hm_clock_ns() at that moment */
-    int64_t offset_ns;       /* guest time minus host time, set by guest writes */
+    /* guest time minus host time, set by guest writes: whole seconds (any
+     * date the registers hold fits) plus offset_frac_ns in [0, 1e9) */
+    int64_t offset_s;
+    int64_t offset_frac_ns;
     RtcTime frozen;          /* guest time while register B SET is 1 */
     int64_t last_uf_s;       /* guest second when register C was last read */
     bool irq_warned;

@@ -13,6 +13,8 @@ Mode (HOTMEM_RIG=direct|outer overrides the choice):
           checkout and the cwd writable at their own paths, chroots there and
           runs CMD with a working /dev/kvm.  CMD's stdout/stderr are streamed
           back over the serial ports; its status comes back in a marker line.
+          The outer kernel's own console is a third port that goes to a log
+          file (<cache>/rig/last-kernel.log), never to the terminal.
 
 Other variables: HOTMEM_RIG_TIMEOUT (s, default 3600), HOTMEM_RIG_MEM (outer VM
 RAM, default 6G), HOTMEM_RIG_SMP (outer vCPUs, default 1), HOTMEM_RIG_ACCEL
@@ -56,6 +58,10 @@ PASS_ENV = {"PATH", "HOME", "USER", "LOGNAME", "LANG", "LANGUAGE", "TERM",
 PASS_ENV_PREFIXES = ("HOTMEM_", "XDG_", "LC_", "PYENV", "PYTHON")
 
 NINEP = "trans=virtio,version=9p2000.L,msize=512000"
+
+# Outer kernel log lines worth a word on the terminal (the log keeps the rest).
+KERNEL_TROUBLE = re.compile(rb"Kernel panic|BUG:|Oops|general protection|"
+                            rb"blocked for more than|Out of memory")
 
 # /init of the outer VM.  /ctl (tag hmctl) holds `conf` (TOKEN), `mounts`
 # ("tag path" lines: writable shares) and `cmd.sh`.  The command's stdout goes
@@ -236,14 +242,18 @@ def qemu_argv(files, initrd, ctl, shares):
             "-m", mem, "-nodefaults", "-no-user-config", "-display", "none",
             "-no-reboot", "-kernel", files["HOTMEM_GUEST_KERNEL"],
             "-initrd", str(initrd),
-            "-append", "console=ttyS1 quiet panic=-1 mitigations=off",
+            "-append", "console=ttyS2 quiet panic=-1 mitigations=off",
             # ttyS0: /init's messages, the command's stdout and the markers;
-            # ttyS1: the kernel console and the command's stderr, so kernel
-            # messages never mix into the command's stdout.
+            # ttyS1: the command's stderr; ttyS2: the kernel console only
+            # (kvm's "Unhandled WRMSR" at each inner boot, ...), kept in a
+            # log file. No process opens ttyS2, so its IRQ (4, as ttyS0's)
+            # is never requested: the console driver polls.
             "-chardev", "pipe,id=s0,path=%s" % (ctl / "ttyS0"),
             "-serial", "chardev:s0",
             "-chardev", "pipe,id=s1,path=%s" % (ctl / "ttyS1"),
             "-serial", "chardev:s1",
+            "-chardev", "pipe,id=s2,path=%s" % (ctl / "ttyS2"),
+            "-serial", "chardev:s2",
             "-virtfs", "local,path=/,mount_tag=hostroot,security_model=none,"
                        "readonly=on,multidevs=remap",
             "-virtfs", "local,path=%s,mount_tag=hmctl,security_model=none"
@@ -352,9 +362,13 @@ def run_outer(cmd, timeout):
     proc = None
     qemu_gone = threading.Event()
     verbose = os.environ.get("HOTMEM_RIG_VERBOSE") == "1"
+    # streamed while the VM runs (a hang still leaves it), renamed at the end
+    kernel_log_tmp = rigdir / ("kernel-%s.log" % token)
+    kernel_log_path = rigdir / "last-kernel.log"
+    kernel_log = None
     try:
         write_ctl(ctl, token, shares, cmd)
-        for name in ("ttyS0", "ttyS1"):
+        for name in ("ttyS0", "ttyS1", "ttyS2"):
             # QEMU writes guest output to NAME.out and reads NAME.in.
             os.mkfifo(ctl / (name + ".out"))
             os.mkfifo(ctl / (name + ".in"))
@@ -376,20 +390,33 @@ def run_outer(cmd, timeout):
                     log("outer VM booted in %.1f s; running %s"
                         % (filt.started_at - t_qemu, shlex.join(cmd)))
 
-        kernel_log = bytearray()
+        early_stderr = bytearray()
 
         def on_ttys1(data):
             with lock:
                 if filt.started_at is None:
-                    kernel_log.extend(data)
+                    early_stderr.extend(data)
                     if not verbose:
                         return
             sys.stderr.buffer.write(data)
             sys.stderr.flush()
 
+        kernel_log = open(kernel_log_tmp, "wb")
+
+        def on_ttys2(data):
+            if kernel_log.closed:           # a pump that outlived its join
+                return
+            kernel_log.write(data)
+            kernel_log.flush()
+            if verbose:
+                with lock:
+                    sys.stderr.buffer.write(data)
+                    sys.stderr.flush()
+
         threads = [threading.Thread(target=pump, daemon=True,
                                     args=(ctl / (n + ".out"), sink, qemu_gone))
-                   for n, sink in (("ttyS0", on_ttys0), ("ttyS1", on_ttys1))]
+                   for n, sink in (("ttyS0", on_ttys0), ("ttyS1", on_ttys1),
+                                   ("ttyS2", on_ttys2))]
         for t in threads:
             t.start()
         t_qemu = time.monotonic()
@@ -418,9 +445,18 @@ def run_outer(cmd, timeout):
             t.join(5)
         with lock:
             filt._emit(filt.buf)
+        kernel_log.close()
+        os.replace(kernel_log_tmp, kernel_log_path)
+        trouble = [ln for ln in kernel_log_path.read_bytes().splitlines()
+                   if KERNEL_TROUBLE.search(ln)]
+        if trouble:
+            log("the outer kernel reported %d problem line(s), first: %s (see %s)"
+                % (len(trouble), trouble[0].decode(errors="replace").strip(),
+                   kernel_log_path))
         t_end = time.monotonic()
         if filt.started_at is None:
-            boot_log = bytes(kernel_log) + b"\n--- /init ---\n" + filt.boot
+            boot_log = (kernel_log_path.read_bytes() + b"\n--- ttyS1 ---\n" +
+                        bytes(early_stderr) + b"\n--- /init ---\n" + filt.boot)
             (rigdir / "last-boot.log").write_bytes(boot_log)
             if not verbose:
                 sys.stderr.buffer.write(boot_log[-8000:])
@@ -429,18 +465,23 @@ def run_outer(cmd, timeout):
                    rigdir / "last-boot.log"))
             return RIG_TIMEOUT if timed_out else RIG_FAILED
         if filt.status is None:
-            log("no exit status from the outer VM (%s)"
+            log("no exit status from the outer VM (%s); outer kernel log: %s"
                 % ("timeout" if timed_out else "QEMU exited %s"
-                   % proc.returncode))
+                   % proc.returncode, kernel_log_path))
             return RIG_TIMEOUT if timed_out else RIG_FAILED
         log("command exited %d; outer VM boot %.1f s, command %.1f s, "
-            "total %.1f s" % (filt.status, filt.started_at - t_qemu,
-                              t_end - filt.started_at, t_end - t_begin))
+            "total %.1f s; outer kernel log: %s"
+            % (filt.status, filt.started_at - t_qemu, t_end - filt.started_at,
+               t_end - t_begin, kernel_log_path))
         return filt.status
     finally:
         if proc is not None:
             kill(proc)
         qemu_gone.set()
+        if kernel_log is not None:
+            kernel_log.close()
+        if kernel_log_tmp.exists():
+            os.replace(kernel_log_tmp, kernel_log_path)
         shutil.rmtree(ctl, ignore_errors=True)
 
 

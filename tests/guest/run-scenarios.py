@@ -21,6 +21,8 @@ SCENARIOS = {
     'dimm': ['test-dimm.py'],
     'hotplug': ['test-hotplug.py'],
     'install': ['test-install.py'],
+    'stall': ['test-stall.py'],
+    'rtc': ['test-rtc.py'],
 }
 
 

@@ -205,6 +205,91 @@ static void test_cmos_ram(Fixture *f, gconstpointer data)
     g_assert_cmpint(bcd(mon), <=, 12);
 }
 
+static uint8_t to_bcd(int v)
+{
+    return (uint8_t)(((v / 10) << 4) | (v % 10));
+}
+
+/* Every year the guest can write with BCD registers and the century byte
+ * (0x32, up to 0x99) reads back, and runs: the time is kept as a whole-second
+ * offset that cannot overflow (guest ns since 1970 overflow after 2262-04-11). */
+static void test_years(Fixture *f, gconstpointer data)
+{
+    static const struct {
+        int year;
+        int wday;                       /* of July 4th, Sunday = 1 */
+    } cases[] = {
+        { 1970, 7 }, { 2038, 1 }, { 2100, 1 }, { 2262, 6 }, { 2263, 7 }, { 2999, 5 },
+        { 9999, 1 }, { 0, 3 },
+    };
+    int64_t clk = T0;
+    for (unsigned i = 0; i < G_N_ELEMENTS(cases); i++) {
+        int y = cases[i].year;
+        cmos_write(0x0b, 0x82);         /* SET, BCD, 24h */
+        cmos_write(0x00, 0x56);
+        cmos_write(0x02, 0x34);
+        cmos_write(0x04, 0x12);
+        cmos_write(0x07, 0x04);
+        cmos_write(0x08, 0x07);
+        cmos_write(0x09, to_bcd(y % 100));
+        cmos_write(0x32, to_bcd(y / 100));
+        cmos_write(0x0b, 0x02);         /* runs from here */
+        clk += 2 * 1000000000LL;
+        hm_clock_set_fake(true, clk);
+        g_test_message("year %d", y);
+        g_assert_cmphex(cmos_read(0x00), ==, 0x58);
+        g_assert_cmphex(cmos_read(0x02), ==, 0x34);
+        g_assert_cmphex(cmos_read(0x04), ==, 0x12);
+        g_assert_cmphex(cmos_read(0x07), ==, 0x04);
+        g_assert_cmphex(cmos_read(0x08), ==, 0x07);
+        g_assert_cmpint(bcd(cmos_read(0x32)) * 100 + bcd(cmos_read(0x09)), ==, y);
+        g_assert_cmpint(cmos_read(0x06), ==, cases[i].wday);
+        /* UIP and UF follow the new second, too */
+        hm_clock_set_fake(true, clk + 1000000000LL - 1000);
+        g_assert_cmphex(cmos_read(0x0a) & 0x80, ==, 0x80);
+        cmos_read(0x0c);
+        clk += 1000000000LL;
+        hm_clock_set_fake(true, clk);
+        g_assert_cmphex(cmos_read(0x0c), ==, 0x10);
+        g_assert_cmphex(cmos_read(0x00), ==, 0x59);
+    }
+
+    /* the running clock (no SET), a year boundary past 2262 */
+    cmos_write(0x32, 0x22);
+    cmos_write(0x09, 0x99);
+    cmos_write(0x08, 0x12);
+    cmos_write(0x07, 0x31);
+    cmos_write(0x04, 0x23);
+    cmos_write(0x02, 0x59);
+    cmos_write(0x00, 0x59);
+    hm_clock_set_fake(true, clk + 1000000000LL);
+    g_assert_cmphex(cmos_read(0x32), ==, 0x23);
+    g_assert_cmphex(cmos_read(0x09), ==, 0x00);
+    g_assert_cmphex(cmos_read(0x08), ==, 0x01);
+    g_assert_cmphex(cmos_read(0x00), ==, 0x00);
+
+    /* binary mode reaches century 255: year 25599, the largest a register holds */
+    cmos_write(0x0b, 0x86);
+    cmos_write(0x32, 255);
+    cmos_write(0x09, 99);
+    cmos_write(0x08, 7);
+    cmos_write(0x07, 4);
+    cmos_write(0x0b, 0x06);
+    g_assert_cmpint(cmos_read(0x32), ==, 255);
+    g_assert_cmpint(cmos_read(0x09), ==, 99);
+    g_assert_cmpint(cmos_read(0x08), ==, 7);
+    g_assert_cmpint(cmos_read(0x06), ==, 1);            /* 25599-07-04: a Sunday */
+    /* every field at its maximum normalises to a later time, still no overflow */
+    cmos_write(0x0b, 0x86);
+    for (uint8_t idx = 0; idx <= 0x09; idx++) {
+        cmos_write(idx, 0xff);
+    }
+    cmos_write(0x32, 0xff);
+    cmos_write(0x0b, 0x06);
+    g_assert_cmpint(cmos_read(0x08), >=, 1);
+    g_assert_cmpint(cmos_read(0x08), <=, 12);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -215,5 +300,6 @@ int main(int argc, char **argv)
     ADD("/rtc/reg-a-uip", test_reg_a_uip);
     ADD("/rtc/reg-c-d", test_reg_c_d);
     ADD("/rtc/cmos-ram", test_cmos_ram);
+    ADD("/rtc/years", test_years);
     return g_test_run();
 }

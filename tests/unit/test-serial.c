@@ -8,6 +8,7 @@
 
 #include <fcntl.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #define B HM_SERIAL0_BASE
@@ -276,6 +277,164 @@ static void test_discard(void)
     io_unregister_all();
 }
 
+typedef struct {
+    uint16_t port;
+    const uint8_t *data;
+    size_t len;
+    GMutex lock;
+    GCond cond;
+    bool done;
+} StallWriter;
+
+/* A vCPU: each THR write with the device lock held, as accel/kvm.c does. */
+static gpointer stall_writer(gpointer opaque)
+{
+    StallWriter *w = opaque;
+    for (size_t i = 0; i < w->len; i++) {
+        device_lock();
+        out8(w->port, w->data[i]);
+        device_unlock();
+    }
+    g_mutex_lock(&w->lock);
+    w->done = true;
+    g_cond_signal(&w->cond);
+    g_mutex_unlock(&w->lock);
+    return NULL;
+}
+
+/* The output is a blocking pipe nobody reads: the guest's writes must still
+ * return at once, the overflow is dropped and counted, and once the reader
+ * drains, what was buffered arrives in order. */
+static void test_stalled_output(void)
+{
+    GError *err = NULL;
+    int p[2];
+    g_assert_cmpint(pipe2(p, O_CLOEXEC), ==, 0);
+    int cap = fcntl(p[1], F_SETPIPE_SZ, 4096);          /* one page: stalls sooner */
+    g_assert_cmpint(cap, >=, 4096);
+    g_assert_cmpint(fcntl(p[1], F_GETFL) & O_NONBLOCK, ==, 0);
+    SerialState *s = serial_new(0x2f8, NULL, p[1], &err);
+    g_assert_no_error(err);
+
+    size_t total = (size_t)cap + SERIAL_OUT_BUF_LEN + 1000;
+    uint8_t *data = g_malloc(total);
+    for (size_t i = 0; i < total; i++) {
+        data[i] = (uint8_t)(i % 251);                   /* prime period: order shows */
+    }
+    StallWriter w = { .port = 0x2f8, .data = data, .len = total };
+    GThread *t = g_thread_new("stall-writer", stall_writer, &w);
+    gint64 deadline = g_get_monotonic_time() + 10 * G_TIME_SPAN_SECOND;
+    g_mutex_lock(&w.lock);
+    while (!w.done && g_cond_wait_until(&w.cond, &w.lock, deadline)) {
+    }
+    bool done = w.done;
+    g_mutex_unlock(&w.lock);
+    /* before the fix the writer sits in write() with the device lock held */
+    g_assert_true(done);
+    g_thread_join(t);
+
+    int queued = 0;
+    g_assert_cmpint(ioctl(p[0], FIONREAD, &queued), ==, 0);
+    g_assert_cmpint(queued, >, 0);
+    g_assert_cmpuint(serial_output_pending(s), ==, SERIAL_OUT_BUF_LEN);
+    g_assert_cmpuint(serial_output_dropped(s), ==, total - (size_t)queued - SERIAL_OUT_BUF_LEN);
+    g_assert_cmphex(in8(0x2f8 + 5) & 0x60, ==, 0x60);   /* the line still looks idle */
+
+    /* the reader wakes up: the main loop's watch flushes the ring */
+    size_t want = (size_t)queued + SERIAL_OUT_BUF_LEN;
+    uint8_t *got = g_malloc(want + 16);
+    size_t have = 0;
+    g_assert_cmpint(fcntl(p[0], F_SETFL, O_NONBLOCK), ==, 0);
+    deadline = g_get_monotonic_time() + 5 * G_TIME_SPAN_SECOND;
+    while (g_get_monotonic_time() < deadline) {
+        ssize_t n = read(p[0], got + have, want + 16 - have);
+        if (n > 0) {
+            have += (size_t)n;
+        }
+        if (have >= want && !serial_output_pending(s)) {
+            break;
+        }
+        g_main_context_iteration(NULL, FALSE);
+    }
+    g_assert_cmpuint(have, ==, want);
+    g_assert_cmpint(memcmp(got, data, want), ==, 0);
+    g_assert_cmpuint(serial_output_pending(s), ==, 0);
+    g_assert_false(g_main_context_pending(NULL));       /* the watch is gone */
+
+    /* drained: the next byte goes straight out again */
+    device_lock();
+    out8(0x2f8, 'Z');
+    device_unlock();
+    uint8_t c = 0;
+    g_assert_cmpint(read(p[0], &c, 1), ==, 1);
+    g_assert_cmphex(c, ==, 'Z');
+
+    serial_free(s);
+    /* the pipe is blocking again, as we found it (a terminal would be too) */
+    g_assert_cmpint(fcntl(p[1], F_GETFL) & O_NONBLOCK, ==, 0);
+    io_unregister_all();
+    close(p[0]);
+    close(p[1]);
+    g_free(got);
+    g_free(data);
+}
+
+typedef struct {
+    int fd;
+    size_t want;
+    size_t got;
+} SlowReader;
+
+static gpointer slow_reader(gpointer opaque)
+{
+    SlowReader *r = opaque;
+    g_usleep(200 * 1000);                               /* late, but alive */
+    uint8_t buf[4096];
+    while (r->got < r->want) {
+        ssize_t n = read(r->fd, buf, sizeof(buf));
+        if (n <= 0) {
+            break;
+        }
+        r->got += (size_t)n;
+    }
+    return NULL;
+}
+
+/* At exit the buffered tail still reaches a slow reader; a stalled one
+ * costs about a second, not forever. */
+static void test_exit_flush(void)
+{
+    GError *err = NULL;
+    for (int stalled = 0; stalled < 2; stalled++) {
+        int p[2];
+        g_assert_cmpint(pipe2(p, O_CLOEXEC), ==, 0);
+        int cap = fcntl(p[1], F_SETPIPE_SZ, 4096);
+        SerialState *s = serial_new(0x2f8, NULL, p[1], &err);
+        g_assert_no_error(err);
+        size_t total = (size_t)cap + 100;
+        for (size_t i = 0; i < total; i++) {
+            out8(0x2f8, (uint8_t)i);
+        }
+        g_assert_cmpuint(serial_output_pending(s), ==, 100);
+        SlowReader r = { .fd = p[0], .want = total };
+        GThread *t = stalled ? NULL : g_thread_new("slow-reader", slow_reader, &r);
+        gint64 t0 = g_get_monotonic_time();
+        serial_free(s);
+        gint64 took_ms = (g_get_monotonic_time() - t0) / 1000;
+        if (t) {
+            g_thread_join(t);
+            g_assert_cmpuint(r.got, ==, total);
+            g_assert_cmpint(took_ms, <, 900);
+        } else {
+            g_assert_cmpint(took_ms, >=, 900);
+            g_assert_cmpint(took_ms, <, 2000);
+        }
+        io_unregister_all();
+        close(p[0]);
+        close(p[1]);
+    }
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -288,5 +447,7 @@ int main(int argc, char **argv)
     ADD("/serial/rx-interrupt", test_rx_interrupt);
     ADD("/serial/bad-access", test_bad_access);
     g_test_add_func("/serial/discard", test_discard);
+    g_test_add_func("/serial/stalled-output", test_stalled_output);
+    g_test_add_func("/serial/exit-flush", test_exit_flush);
     return g_test_run();
 }
