@@ -446,28 +446,28 @@ static bool handle_exit(KvmVcpu *v)
         return true;
     case KVM_EXIT_SHUTDOWN:
         /* triple fault: what a PC does is reset */
-        vm_request(VM_REQUEST_RESET, "triple fault");
+        vm_request(VM_REQUEST_RESET, VM_CAUSE_GUEST_TRIPLE_FAULT);
         return false;
     case KVM_EXIT_SYSTEM_EVENT:
         vm_request(run->system_event.type == KVM_SYSTEM_EVENT_RESET ? VM_REQUEST_RESET
                                                                     : VM_REQUEST_SHUTDOWN,
-                   "system event");
+                   VM_CAUSE_GUEST_SYSTEM_EVENT);
         return false;
     case KVM_EXIT_HLT:
         return true;
     case KVM_EXIT_FAIL_ENTRY:
         dump_vcpu(v, "KVM_EXIT_FAIL_ENTRY");
-        vm_request(VM_REQUEST_ERROR, "vCPU entry failed");
+        vm_request(VM_REQUEST_ERROR, VM_CAUSE_KVM_ENTRY_FAILED);
         return false;
     case KVM_EXIT_INTERNAL_ERROR:
         dump_vcpu(v, "KVM_EXIT_INTERNAL_ERROR");
-        vm_request(VM_REQUEST_ERROR, "KVM internal error");
+        vm_request(VM_REQUEST_ERROR, VM_CAUSE_KVM_INTERNAL_ERROR);
         return false;
     default: {
         char *why = g_strdup_printf("unexpected exit reason %u", run->exit_reason);
         dump_vcpu(v, why);
         g_free(why);
-        vm_request(VM_REQUEST_ERROR, "unexpected KVM exit");
+        vm_request(VM_REQUEST_ERROR, VM_CAUSE_KVM_UNEXPECTED_EXIT);
         return false;
     }
     }
@@ -493,7 +493,7 @@ static gpointer vcpu_thread(gpointer opaque)
             char *why = g_strdup_printf("KVM_RUN: %s", g_strerror(errno));
             dump_vcpu(v, why);
             g_free(why);
-            vm_request(VM_REQUEST_ERROR, "KVM_RUN failed");
+            vm_request(VM_REQUEST_ERROR, VM_CAUSE_KVM_RUN_FAILED);
             break;
         }
         if (!handle_exit(v)) {

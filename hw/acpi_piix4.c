@@ -78,7 +78,7 @@ static void pm1_cnt_write(AcpiPiix4State *s, uint32_t v, uint32_t mask)
     }
     unsigned typ = (s->pm1_cnt & HM_PM1_CNT_SLP_TYP_MASK) >> HM_PM1_CNT_SLP_TYP_SHIFT;
     if (typ == HM_SLP_TYP_S5) {
-        vm_request(VM_REQUEST_SHUTDOWN, "guest S5");
+        vm_request(VM_REQUEST_SHUTDOWN, VM_CAUSE_GUEST_S5);
     } else {
         /* only _S5 is offered in the DSDT */
         hm_guest_error("acpi-pm: sleep type %u not supported, ignored", typ);

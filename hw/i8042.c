@@ -37,7 +37,7 @@ static void i8042_cmd_write(void *opaque, uint64_t offset, uint64_t value, unsig
     I8042State *s = opaque;
     s->status |= STS_CMD;
     if (value == HM_KBD_CMD_RESET) {
-        vm_request(VM_REQUEST_RESET, "keyboard controller reset");
+        vm_request(VM_REQUEST_RESET, VM_CAUSE_GUEST_KBD_RESET);
     }
 }
 

@@ -50,7 +50,7 @@ static bool pc_cont(void *opaque, GError **errp)
 
 static void pc_system_reset(void *opaque)
 {
-    vm_request(VM_REQUEST_RESET, MONITOR_REQUEST_RESET);
+    vm_request(VM_REQUEST_RESET, VM_CAUSE_HOST_QMP_RESET);
 }
 
 static void pc_system_powerdown(void *opaque)
@@ -69,7 +69,7 @@ static int pc_vcpu_thread_id(void *opaque, unsigned index)
 
 static void pc_quit(void *opaque)
 {
-    vm_request(VM_REQUEST_QUIT, MONITOR_REQUEST_QUIT);
+    vm_request(VM_REQUEST_QUIT, VM_CAUSE_HOST_QMP_QUIT);
 }
 
 PcMonitor *pc_monitor_new(const MachineConfig *cfg, PcMachine *pc, AcpiPiix4State *pm,

@@ -19,7 +19,7 @@ void piix3_reset_control_write(void *opaque, uint8_t value)
     Piix3State *s = opaque;
     if (value & PIIX3_RCR_RST) {
         s->reset_control = 0;
-        vm_request(VM_REQUEST_RESET, "reset control register (0xcf9)");
+        vm_request(VM_REQUEST_RESET, VM_CAUSE_GUEST_RESET_CONTROL);
         return;
     }
     s->reset_control = value & PIIX3_RCR_SYSRST;

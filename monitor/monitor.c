@@ -45,10 +45,10 @@ static void send_shutdown(bool guest, ShutdownCause cause)
     }
 }
 
-void monitor_runstate_event(VmRequest req, const char *reason, bool no_reboot)
+void monitor_runstate_event(VmRequest req, VmCause cause, bool no_reboot)
 {
-    bool by_monitor_reset = reason && !strcmp(reason, MONITOR_REQUEST_RESET);
-    bool by_monitor_quit = reason && !strcmp(reason, MONITOR_REQUEST_QUIT);
+    bool by_monitor_reset = cause == VM_CAUSE_HOST_QMP_RESET;
+    bool by_monitor_quit = cause == VM_CAUSE_HOST_QMP_QUIT;
     ShutdownCause reset_cause = by_monitor_reset ? SHUTDOWN_CAUSE_HOST_QMP_SYSTEM_RESET
                                                  : SHUTDOWN_CAUSE_GUEST_RESET;
     switch (req) {

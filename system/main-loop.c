@@ -82,9 +82,9 @@ static gboolean on_request(gint fd, GIOCondition cond, gpointer opaque)
     if (read(fd, &n, sizeof(n)) < 0 && errno != EAGAIN) {
         perror("hotmem: eventfd");
     }
-    const char *reason;
-    VmRequest req = vm_request_take(&reason);
-    monitor_runstate_event(req, reason, ml->cfg->no_reboot);
+    VmCause cause;
+    VmRequest req = vm_request_take(&cause);
+    monitor_runstate_event(req, cause, ml->cfg->no_reboot);
     switch (req) {
     case VM_REQUEST_NONE:
         break;
@@ -105,7 +105,7 @@ static gboolean on_request(gint fd, GIOCondition cond, gpointer opaque)
         finish(ml, 0, NULL);
         break;
     case VM_REQUEST_ERROR:
-        finish(ml, 1, reason);
+        finish(ml, 1, vm_cause_text(cause));
         break;
     }
     return G_SOURCE_CONTINUE;
@@ -113,7 +113,7 @@ static gboolean on_request(gint fd, GIOCondition cond, gpointer opaque)
 
 static gboolean on_signal(gpointer opaque)
 {
-    vm_request(VM_REQUEST_QUIT, "signal");
+    vm_request(VM_REQUEST_QUIT, VM_CAUSE_HOST_SIGNAL);
     return G_SOURCE_CONTINUE;
 }
 

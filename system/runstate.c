@@ -11,17 +11,42 @@
  * to (the main loop's state lives on its stack). */
 static GMutex request_lock;
 static VmRequest pending;
-static const char *pending_reason;
+static VmCause pending_cause;
 static void (*notify_fn)(void *opaque);
 static void *notify_opaque;
 
-void vm_request(VmRequest req, const char *reason)
+const char *vm_cause_text(VmCause cause)
+{
+    static const char *const text[] = {
+        [VM_CAUSE_NONE] = "no request",
+        [VM_CAUSE_GUEST_RESET_CONTROL] = "reset control register (0xcf9)",
+        [VM_CAUSE_GUEST_KBD_RESET] = "keyboard controller reset",
+        [VM_CAUSE_GUEST_TRIPLE_FAULT] = "triple fault",
+        [VM_CAUSE_GUEST_SYSTEM_EVENT] = "system event",
+        [VM_CAUSE_GUEST_S5] = "guest S5",
+        [VM_CAUSE_HOST_SIGNAL] = "signal",
+        [VM_CAUSE_HOST_QMP_QUIT] = "monitor: quit",
+        [VM_CAUSE_HOST_QMP_RESET] = "monitor: system_reset",
+        [VM_CAUSE_KVM_ENTRY_FAILED] = "vCPU entry failed",
+        [VM_CAUSE_KVM_INTERNAL_ERROR] = "KVM internal error",
+        [VM_CAUSE_KVM_UNEXPECTED_EXIT] = "unexpected KVM exit",
+        [VM_CAUSE_KVM_RUN_FAILED] = "KVM_RUN failed",
+    };
+    return (unsigned)cause < G_N_ELEMENTS(text) && text[cause] ? text[cause] : "unknown";
+}
+
+bool vm_cause_is_guest(VmCause cause)
+{
+    return cause >= VM_CAUSE_GUEST_RESET_CONTROL && cause <= VM_CAUSE_GUEST_S5;
+}
+
+void vm_request(VmRequest req, VmCause cause)
 {
     g_mutex_lock(&request_lock);
     /* shutdown/quit outrank reset: a reset racing a poweroff must not revive the VM */
     if (req > pending) {
         pending = req;
-        pending_reason = reason;
+        pending_cause = cause;
     }
     if (notify_fn) {
         notify_fn(notify_opaque);
@@ -29,15 +54,15 @@ void vm_request(VmRequest req, const char *reason)
     g_mutex_unlock(&request_lock);
 }
 
-VmRequest vm_request_take(const char **reason)
+VmRequest vm_request_take(VmCause *cause)
 {
     g_mutex_lock(&request_lock);
     VmRequest req = pending;
-    if (reason) {
-        *reason = pending_reason;
+    if (cause) {
+        *cause = pending_cause;
     }
     pending = VM_REQUEST_NONE;
-    pending_reason = NULL;
+    pending_cause = VM_CAUSE_NONE;
     g_mutex_unlock(&request_lock);
     return req;
 }

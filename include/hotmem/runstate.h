@@ -17,9 +17,32 @@ typedef enum {
     VM_REQUEST_ERROR,         /* the VM cannot go on (KVM failure): exit 1 */
 } VmRequest;
 
-void vm_request(VmRequest req, const char *reason);
+/* Why: what the monitor's SHUTDOWN/RESET events report (QEMU's
+ * ShutdownCause) and what an error exit prints. */
+typedef enum {
+    VM_CAUSE_NONE = 0,
+    VM_CAUSE_GUEST_RESET_CONTROL,     /* the guest wrote 0xcf9 */
+    VM_CAUSE_GUEST_KBD_RESET,         /* the guest pulsed the i8042 reset line */
+    VM_CAUSE_GUEST_TRIPLE_FAULT,
+    VM_CAUSE_GUEST_SYSTEM_EVENT,      /* KVM_EXIT_SYSTEM_EVENT (PSCI-like) */
+    VM_CAUSE_GUEST_S5,                /* ACPI power-off */
+    VM_CAUSE_HOST_SIGNAL,             /* SIGINT/SIGTERM/SIGHUP */
+    VM_CAUSE_HOST_QMP_QUIT,           /* quit */
+    VM_CAUSE_HOST_QMP_RESET,          /* system_reset */
+    VM_CAUSE_KVM_ENTRY_FAILED,
+    VM_CAUSE_KVM_INTERNAL_ERROR,
+    VM_CAUSE_KVM_UNEXPECTED_EXIT,
+    VM_CAUSE_KVM_RUN_FAILED,
+} VmCause;
+
+/* A sentence for logs and the error exit ("guest S5", "KVM internal error"). */
+const char *vm_cause_text(VmCause cause);
+/* The guest asked (a guest reset or power-off), not the host. */
+bool vm_cause_is_guest(VmCause cause);
+
+void vm_request(VmRequest req, VmCause cause);
 /* Takes the pending request (highest priority wins) and clears it. */
-VmRequest vm_request_take(const char **reason);
+VmRequest vm_request_take(VmCause *cause);
 VmRequest vm_request_peek(void);
 /* Called after every request is posted (the main loop wakes up), with the
  * request lock held: it must be quick and must not post or take requests.

@@ -21,11 +21,11 @@ typedef struct MonitorMachineOps {
     bool (*stop)(void *opaque, GError **errp);
     /* resume them (called only when paused) */
     bool (*cont)(void *opaque, GError **errp);
-    /* post a reset request; the main loop resets (see MONITOR_REQUEST_RESET) */
+    /* post a reset request (VM_CAUSE_HOST_QMP_RESET); the main loop resets */
     void (*system_reset)(void *opaque);
     /* press the ACPI power button; takes the device lock itself */
     void (*system_powerdown)(void *opaque);
-    /* post a quit request (see MONITOR_REQUEST_QUIT) */
+    /* post a quit request (VM_CAUSE_HOST_QMP_QUIT) */
     void (*quit)(void *opaque);
     /* the OS thread id of a vCPU (query-cpus-fast); optional */
     int (*vcpu_thread_id)(void *opaque, unsigned index);
@@ -33,11 +33,6 @@ typedef struct MonitorMachineOps {
     const struct MachineConfig *config;
     void *opaque;
 } MonitorMachineOps;
-
-/* The reasons the machine passes to vm_request() for the monitor's own
- * requests, so that monitor_runstate_event() can tell them apart. */
-#define MONITOR_REQUEST_RESET "monitor: system_reset"
-#define MONITOR_REQUEST_QUIT "monitor: quit"
 
 /* ops is copied; NULL unregisters (commands then fail with GenericError). */
 void monitor_set_machine_ops(const MonitorMachineOps *ops);

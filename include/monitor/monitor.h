@@ -53,6 +53,6 @@ void monitor_event_flush(void);
  * happen), or SHUTDOWN (exit: guest power-off, quit, signal, fatal error,
  * a reset under -no-reboot), with QEMU's guest/reason values.
  */
-void monitor_runstate_event(VmRequest req, const char *reason, bool no_reboot);
+void monitor_runstate_event(VmRequest req, VmCause cause, bool no_reboot);
 
 #endif

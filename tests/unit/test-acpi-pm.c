@@ -260,9 +260,10 @@ static void test_s5(Fixture *f, gconstpointer data)
     out(cnt, HM_SLP_TYP_S5 << HM_PM1_CNT_SLP_TYP_SHIFT | HM_PM1_CNT_SLP_EN |
         HM_PM1_CNT_SCI_EN, 2);
     g_assert_cmpint(vm_request_peek(), ==, VM_REQUEST_SHUTDOWN);
-    const char *reason = NULL;
-    g_assert_cmpint(vm_request_take(&reason), ==, VM_REQUEST_SHUTDOWN);
-    g_assert_cmpstr(reason, ==, "guest S5");
+    VmCause cause = VM_CAUSE_NONE;
+    g_assert_cmpint(vm_request_take(&cause), ==, VM_REQUEST_SHUTDOWN);
+    g_assert_cmpint(cause, ==, VM_CAUSE_GUEST_S5);
+    g_assert_cmpstr(vm_cause_text(cause), ==, "guest S5");
     g_assert_cmphex(in(cnt, 2) & HM_PM1_CNT_SLP_EN, ==, 0);
     /* the high byte alone carries SLP_TYP and SLP_EN */
     out(cnt + 1, (HM_SLP_TYP_S5 << HM_PM1_CNT_SLP_TYP_SHIFT | HM_PM1_CNT_SLP_EN) >> 8, 1);

@@ -372,8 +372,8 @@ static void test_runstate_commands(void)
     ASSERT_REPLY(&s, "{\"execute\": \"system_reset\"}", "{\"return\": {}}");
     g_assert_cmpint(fake.resets, ==, 1);
     assert_events((const char *const[]){ NULL });
-    monitor_runstate_event(VM_REQUEST_RESET, MONITOR_REQUEST_RESET, false);
-    monitor_runstate_event(VM_REQUEST_RESET, "triple fault", false);
+    monitor_runstate_event(VM_REQUEST_RESET, VM_CAUSE_HOST_QMP_RESET, false);
+    monitor_runstate_event(VM_REQUEST_RESET, VM_CAUSE_GUEST_TRIPLE_FAULT, false);
     assert_events((const char *const[]){
         "\"event\": \"RESET\", \"data\": {\"guest\": false, \"reason\": \"host-qmp-system-reset\"}",
         "\"event\": \"RESET\", \"data\": {\"guest\": true, \"reason\": \"guest-reset\"}",
@@ -382,7 +382,7 @@ static void test_runstate_commands(void)
     /* quit: SHUTDOWN before the reply, and only once */
     ASSERT_REPLY(&s, "{\"execute\": \"quit\"}", "{\"return\": {}}");
     g_assert_cmpint(fake.quits, ==, 1);
-    monitor_runstate_event(VM_REQUEST_QUIT, MONITOR_REQUEST_QUIT, false);
+    monitor_runstate_event(VM_REQUEST_QUIT, VM_CAUSE_HOST_QMP_QUIT, false);
     assert_events((const char *const[]){
         "\"event\": \"SHUTDOWN\", \"data\": {\"guest\": false, \"reason\": \"host-qmp-quit\"}",
         NULL });
@@ -393,28 +393,28 @@ static void test_runstate_hook(void)
 {
     struct {
         VmRequest req;
-        const char *reason;
+        VmCause cause;
         bool no_reboot;
         const char *want;
     } cases[] = {
-        { VM_REQUEST_SHUTDOWN, "guest S5", false,
+        { VM_REQUEST_SHUTDOWN, VM_CAUSE_GUEST_S5, false,
           "\"event\": \"SHUTDOWN\", \"data\": {\"guest\": true, \"reason\": \"guest-shutdown\"}" },
-        { VM_REQUEST_QUIT, "signal", false,
+        { VM_REQUEST_QUIT, VM_CAUSE_HOST_SIGNAL, false,
           "\"event\": \"SHUTDOWN\", \"data\": {\"guest\": false, \"reason\": \"host-signal\"}" },
-        { VM_REQUEST_RESET, "reset control register (0xcf9)", true,
+        { VM_REQUEST_RESET, VM_CAUSE_GUEST_RESET_CONTROL, true,
           "\"event\": \"SHUTDOWN\", \"data\": {\"guest\": true, \"reason\": \"guest-reset\"}" },
-        { VM_REQUEST_RESET, MONITOR_REQUEST_RESET, true,
+        { VM_REQUEST_RESET, VM_CAUSE_HOST_QMP_RESET, true,
           "\"event\": \"SHUTDOWN\", \"data\": {\"guest\": false, \"reason\": "
           "\"host-qmp-system-reset\"}" },
-        { VM_REQUEST_ERROR, "KVM internal error", false,
+        { VM_REQUEST_ERROR, VM_CAUSE_KVM_INTERNAL_ERROR, false,
           "\"event\": \"SHUTDOWN\", \"data\": {\"guest\": false, \"reason\": \"host-error\"}" },
     };
     for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
         setup();
-        monitor_runstate_event(VM_REQUEST_NONE, NULL, false);
-        monitor_runstate_event(cases[i].req, cases[i].reason, cases[i].no_reboot);
+        monitor_runstate_event(VM_REQUEST_NONE, VM_CAUSE_NONE, false);
+        monitor_runstate_event(cases[i].req, cases[i].cause, cases[i].no_reboot);
         /* a second request on the way out adds nothing */
-        monitor_runstate_event(VM_REQUEST_QUIT, "signal", false);
+        monitor_runstate_event(VM_REQUEST_QUIT, VM_CAUSE_HOST_SIGNAL, false);
         assert_events((const char *const[]){ cases[i].want, NULL });
         teardown();
     }

@@ -45,7 +45,7 @@ static void probe_notify(void *opaque)
 
 static gpointer post_reset(gpointer opaque)
 {
-    vm_request(VM_REQUEST_RESET, "probe");
+    vm_request(VM_REQUEST_RESET, VM_CAUSE_GUEST_RESET_CONTROL);
     return NULL;
 }
 
@@ -71,10 +71,10 @@ static void test_clear_waits_for_notifier(void)
     g_assert_false(p.used_after_owner);
 
     /* and no new call starts */
-    vm_request(VM_REQUEST_RESET, "after");
+    vm_request(VM_REQUEST_RESET, VM_CAUSE_GUEST_TRIPLE_FAULT);
     g_assert_cmpuint(p.calls, ==, 1);
-    const char *reason = NULL;
-    g_assert_cmpint(vm_request_take(&reason), ==, VM_REQUEST_RESET);
+    VmCause cause = VM_CAUSE_NONE;
+    g_assert_cmpint(vm_request_take(&cause), ==, VM_REQUEST_RESET);
     g_assert_cmpint(vm_request_peek(), ==, VM_REQUEST_NONE);
 }
 
@@ -84,7 +84,7 @@ static gpointer post_quit_loop(gpointer opaque)
 {
     unsigned *posted = opaque;
     while (!g_atomic_int_get(&stress_stop)) {
-        vm_request(VM_REQUEST_QUIT, "stress");
+        vm_request(VM_REQUEST_QUIT, VM_CAUSE_HOST_SIGNAL);
         (*posted)++;
     }
     return NULL;
