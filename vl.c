@@ -5,6 +5,7 @@
 #include "hotmem/options.h"
 #include "hotmem/version.h"
 
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -12,6 +13,9 @@ int main(int argc, char **argv)
 {
     MachineConfig cfg;
     GError *err = NULL;
+    /* a monitor client or a serial reader that goes away is an EPIPE for
+     * the stream that wrote to it, never the end of the VM */
+    signal(SIGPIPE, SIG_IGN);
     if (!machine_config_parse(&cfg, argc, argv, &err)) {
         fprintf(stderr, "hotmem: %s\n", err->message);
         return 1;
