@@ -12,6 +12,7 @@
  * guest enabling one is logged once. Register C does report UF lazily.
  */
 #include "hw/rtc_cmos.h"
+#include "migration/vmstate.h"
 #include "hw/hotmem-pc.h"
 #include "hotmem/util.h"
 
@@ -376,3 +377,50 @@ void rtc_cmos_free(RtcCmosState *s)
     }
     g_free(s);
 }
+
+/* ---- migration: the CMOS bytes and the guest's offset from host UTC
+ * (the destination's host clock then runs it on) ---- */
+
+static const VmStateDesc rtc_time_vmstate = {
+    .name = "rtc-time",
+    .version = 1,
+    .min_version = 1,
+    .fields = (const VmStateField[]){
+        VMSTATE_U32(RtcTime, sec),
+        VMSTATE_U32(RtcTime, min),
+        VMSTATE_U32(RtcTime, hour),
+        VMSTATE_U32(RtcTime, mday),
+        VMSTATE_U32(RtcTime, mon),
+        VMSTATE_U32(RtcTime, year),
+        VMSTATE_END,
+    },
+};
+
+static bool rtc_check(const void *obj, GError **errp)
+{
+    const RtcCmosState *s = obj;
+    if (s->index >= RTC_CMOS_SIZE || s->offset_frac_ns < 0 ||
+        s->offset_frac_ns >= 1000000000) {
+        g_set_error(errp, HM_ERROR, 0, "index %u, fraction %" PRId64 " ns out of range",
+                    s->index, s->offset_frac_ns);
+        return false;
+    }
+    return true;
+}
+
+const VmStateDesc rtc_cmos_vmstate = {
+    .name = "rtc-cmos",
+    .version = 1,
+    .min_version = 1,
+    .check = rtc_check,
+    .fields = (const VmStateField[]){
+        VMSTATE_BUFFER(RtcCmosState, cmos),
+        VMSTATE_U8(RtcCmosState, index),
+        VMSTATE_BOOL(RtcCmosState, nmi_disabled),
+        VMSTATE_U64(RtcCmosState, offset_s),
+        VMSTATE_U64(RtcCmosState, offset_frac_ns),
+        VMSTATE_ARRAY(RtcCmosState, frozen, 1, RtcTime, &rtc_time_vmstate),
+        VMSTATE_U64(RtcCmosState, last_uf_s),
+        VMSTATE_END,
+    },
+};

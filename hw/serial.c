@@ -15,6 +15,7 @@
  * ring is full, as a real line drops characters nobody receives.
  */
 #include "hw/serial.h"
+#include "migration/vmstate.h"
 #include "hotmem/util.h"
 
 #include <errno.h>
@@ -518,3 +519,47 @@ void serial_free(SerialState *s)
     g_free(s->out_buf);
     g_free(s);
 }
+
+/* ---- migration: the registers and the receive FIFO; buffered output
+ * stays with the host it was written on ---- */
+
+static bool serial_check(const void *obj, GError **errp)
+{
+    const SerialState *s = obj;
+    if (s->rx_head >= SERIAL_FIFO_LEN || s->rx_count > SERIAL_FIFO_LEN) {
+        g_set_error(errp, HM_ERROR, 0, "receive FIFO head %u count %u (at most %d)",
+                    s->rx_head, s->rx_count, SERIAL_FIFO_LEN);
+        return false;
+    }
+    return true;
+}
+
+static bool serial_post_load(void *obj, GError **errp)
+{
+    serial_update_irq(obj);
+    return true;
+}
+
+const VmStateDesc serial_vmstate = {
+    .name = "serial",
+    .version = 1,
+    .min_version = 1,
+    .check = serial_check,
+    .post_load = serial_post_load,
+    .fields = (const VmStateField[]){
+        VMSTATE_BUFFER(SerialState, rx_fifo),
+        VMSTATE_U8(SerialState, rx_head),
+        VMSTATE_U8(SerialState, rx_count),
+        VMSTATE_U8(SerialState, ier),
+        VMSTATE_U8(SerialState, fcr),
+        VMSTATE_U8(SerialState, lcr),
+        VMSTATE_U8(SerialState, mcr),
+        VMSTATE_U8(SerialState, lsr),
+        VMSTATE_U8(SerialState, msr),
+        VMSTATE_U8(SerialState, scr),
+        VMSTATE_U8(SerialState, dll),
+        VMSTATE_U8(SerialState, dlm),
+        VMSTATE_BOOL(SerialState, thr_ipending),
+        VMSTATE_END,
+    },
+};

@@ -176,6 +176,10 @@ bool vmstate_load_into(const VmStateDesc *d, void *obj, size_t size, const uint8
     if (!vmstate_load(d, scratch, buf, len, version, errp)) {
         return false;
     }
+    if (d->check && !d->check(scratch, errp)) {
+        g_prefix_error(errp, "%s: ", d->name);
+        return false;
+    }
     memcpy(obj, scratch, size);
     if (d->post_load && !d->post_load(obj, errp)) {
         g_prefix_error(errp, "%s: ", d->name);

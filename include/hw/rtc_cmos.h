@@ -48,4 +48,8 @@ void rtc_cmos_free(RtcCmosState *s);
 void rtc_cmos_set(RtcCmosState *s, unsigned index, uint8_t value);
 uint8_t rtc_cmos_get(RtcCmosState *s, unsigned index);
 
+/* Its migration state (migration/vmstate.h). */
+struct VmStateDesc;
+extern const struct VmStateDesc rtc_cmos_vmstate;
+
 #endif

@@ -67,4 +67,8 @@ size_t serial_receive(SerialState *s, const uint8_t *buf, size_t len);
 uint64_t serial_output_dropped(SerialState *s);
 size_t serial_output_pending(SerialState *s);
 
+/* Its migration state (migration/vmstate.h). */
+struct VmStateDesc;
+extern const struct VmStateDesc serial_vmstate;
+
 #endif

@@ -56,6 +56,10 @@ struct VmStateDesc {
     /* optional: called around the walk (e.g. to sync state from the kernel
      * or to apply it after a load); errp says why it cannot */
     bool (*pre_save)(void *obj, GError **errp);
+    /* vmstate_load_into: check runs on the loaded copy before anything is
+     * changed (values out of their device's range fail the load there);
+     * post_load then applies the state (mappings, interrupt lines) */
+    bool (*check)(const void *obj, GError **errp);
     bool (*post_load)(void *obj, GError **errp);
 };
 

@@ -8,6 +8,8 @@
 #include "hw/i440fx.h"
 #include "hw/i8042.h"
 #include "hw/piix3.h"
+#include "hw/rtc_cmos.h"
+#include "hw/serial.h"
 #include "hotmem/io.h"
 #include "hotmem/pci.h"
 #include "migration/vmstate.h"
@@ -115,10 +117,86 @@ static void test_chipset(void)
     io_unregister_all();
 }
 
+static uint8_t inb(uint16_t port)
+{
+    return (uint8_t)in(port, 1);
+}
+
+static void test_serial(void)
+{
+    GError *err = NULL;
+    SerialState *s = serial_new(HM_SERIAL0_BASE, NULL, -1, &err);
+    g_assert_no_error(err);
+    out(HM_SERIAL0_BASE + 3, 0x03, 1);              /* LCR: 8N1 */
+    out(HM_SERIAL0_BASE + 7, 0x5a, 1);              /* scratch */
+    out(HM_SERIAL0_BASE + 1, 0x01, 1);              /* IER: receive interrupts */
+    out(HM_SERIAL0_BASE + 2, 0x01, 1);              /* FCR: FIFO on */
+    g_assert_cmpuint(serial_receive(s, (const uint8_t *)"hi", 2), ==, 2);
+    g_autoptr(GByteArray) b = save(&serial_vmstate, s);
+    serial_free(s);
+    io_unregister_all();
+
+    s = serial_new(HM_SERIAL0_BASE, NULL, -1, &err);
+    /* a FIFO count beyond the FIFO fails and changes nothing */
+    g_autoptr(GByteArray) bad = g_byte_array_new();
+    g_byte_array_append(bad, b->data, b->len);
+    bad->data[SERIAL_FIFO_LEN + 1] = 200;           /* rx_count */
+    g_assert_false(vmstate_load_into(&serial_vmstate, s, sizeof(*s), bad->data, bad->len, 1,
+                                     &err));
+    g_assert_nonnull(strstr(err->message, "count 200"));
+    g_clear_error(&err);
+    g_assert_cmphex(inb(HM_SERIAL0_BASE + 7), ==, 0);
+    load(&serial_vmstate, s, sizeof(*s), b);
+    g_assert_cmphex(inb(HM_SERIAL0_BASE + 7), ==, 0x5a);
+    g_assert_cmphex(inb(HM_SERIAL0_BASE + 3), ==, 0x03);
+    g_assert_cmphex(inb(HM_SERIAL0_BASE + 5) & 1, ==, 1);      /* data ready */
+    g_assert_cmphex(inb(HM_SERIAL0_BASE), ==, 'h');
+    g_assert_cmphex(inb(HM_SERIAL0_BASE), ==, 'i');
+    serial_free(s);
+    io_unregister_all();
+}
+
+static uint8_t cmos(uint8_t index)
+{
+    out(HM_CMOS_BASE, index, 1);
+    return inb(HM_CMOS_BASE + 1);
+}
+
+static void test_rtc(void)
+{
+    GError *err = NULL;
+    RtcCmosState *r = rtc_cmos_new(NULL, &err);
+    g_assert_no_error(err);
+    rtc_cmos_set(r, 0x40, 0x77);                    /* plain CMOS byte */
+    out(HM_CMOS_BASE, 0x0b, 1);
+    out(HM_CMOS_BASE + 1, 0x86, 1);                 /* SET, binary, 24 h */
+    out(HM_CMOS_BASE, 0x09, 1);
+    out(HM_CMOS_BASE + 1, 63, 1);                   /* year 63 ... */
+    out(HM_CMOS_BASE, 0x32, 1);
+    out(HM_CMOS_BASE + 1, 23, 1);                   /* ... of century 23: 2363 */
+    out(HM_CMOS_BASE, 0x0b, 1);
+    out(HM_CMOS_BASE + 1, 0x06, 1);                 /* run */
+    g_autoptr(GByteArray) b = save(&rtc_cmos_vmstate, r);
+    rtc_cmos_free(r);
+    io_unregister_all();
+
+    r = rtc_cmos_new(NULL, &err);
+    g_assert_cmpuint(cmos(0x40), ==, 0);
+    load(&rtc_cmos_vmstate, r, sizeof(*r), b);
+    g_assert_cmpuint(cmos(0x40), ==, 0x77);
+    g_assert_cmpuint(cmos(0x0b) & 0x04, ==, 0x04);              /* binary */
+    g_assert_cmpuint(cmos(0x32), ==, 23);
+    g_assert_cmpuint(cmos(0x09), ==, 63);
+    rtc_cmos_free(r);
+    io_unregister_all();
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
     g_test_add_func("/device-vmstate/piix4", test_piix4);
     g_test_add_func("/device-vmstate/chipset", test_chipset);
+    g_test_add_func("/device-vmstate/serial", test_serial);
+    g_test_add_func("/device-vmstate/rtc", test_rtc);
     return g_test_run();
 }
