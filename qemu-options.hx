@@ -127,3 +127,15 @@ The text monitor (docs/hmp.md), same socket rules as -qmp. `-monitor stdio`
 needs the serial port elsewhere (`-serial none` or `-serial file:PATH`); the
 two cannot share standard input.
 ENDDEF
+
+HEADING(Security)
+
+DEF(sandbox, HAS_ARG, "-sandbox on|off[,obsolete=allow|deny][,elevateprivileges=allow|deny|children][,spawn=allow|deny][,resourcecontrol=allow|deny]", "seccomp filter over hotmem's system calls")
+QEMU's spelling. `on` installs, once the machine exists, a seccomp-bpf
+allow-list (libseccomp) of the system calls hotmem makes; anything else fails
+with EPERM. The groups QEMU names can be refused on top: `elevateprivileges`
+(set*uid, set*gid, setgroups, capset; `children` refuses them too),
+`spawn` (fork, vfork, execve, clone of a process: a `migrate exec:` is then
+refused), `resourcecontrol` (CPU affinity, scheduler); `obsolete` system
+calls are never allowed. `/proc/PID/status` shows `Seccomp: 2` afterwards.
+ENDDEF

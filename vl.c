@@ -3,6 +3,7 @@
  */
 #include "hw/pc.h"
 #include "hotmem/options.h"
+#include "hotmem/sandbox.h"
 #include "hotmem/version.h"
 
 #include <signal.h>
@@ -32,6 +33,14 @@ int main(int argc, char **argv)
     if (!pc) {
         fprintf(stderr, "hotmem: %s\n", err->message);
         g_error_free(err);
+        machine_config_clear(&cfg);
+        return 1;
+    }
+    /* the files, KVM and sockets are open: from here on the filter holds */
+    if (!sandbox_apply(&cfg.sandbox, &err)) {
+        fprintf(stderr, "hotmem: %s\n", err->message);
+        g_error_free(err);
+        pc_machine_free(pc);
         machine_config_clear(&cfg);
         return 1;
     }

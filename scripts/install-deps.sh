@@ -2,7 +2,7 @@
 # install-deps.sh - install the Debian packages hotmem builds and tests with.
 # Installs only what is missing; needs root (or sudo) when something is.
 set -e
-pkgs="gcc make pkg-config libglib2.0-dev libjson-glib-dev zlib1g-dev acpica-tools
+pkgs="gcc make pkg-config libglib2.0-dev libjson-glib-dev libseccomp-dev zlib1g-dev acpica-tools
 python3 gcc-multilib qemu-system-x86 busybox-static cpio"
 missing=""
 for p in $pkgs; do

@@ -432,6 +432,41 @@ static bool parse_smp(MachineConfig *cfg, const char *arg, GError **errp)
     return true;
 }
 
+/* -sandbox on|off[,GROUP=allow|deny]... */
+static bool parse_sandbox(MachineConfig *cfg, const char *arg, GError **errp)
+{
+    g_autoptr(SandboxOptions) o = NULL;
+    if (!CLI_READ(SandboxOptions, "-sandbox", arg, "enable", NULL, &o, errp)) {
+        return false;
+    }
+    const struct {
+        const char *name;
+        bool has;
+        SandboxPolicy policy;
+    } groups[] = {
+        { "obsolete", o->has_obsolete, o->obsolete },
+        { "spawn", o->has_spawn, o->spawn },
+        { "resourcecontrol", o->has_resourcecontrol, o->resourcecontrol },
+    };
+    for (size_t i = 0; i < G_N_ELEMENTS(groups); i++) {
+        if (groups[i].has && groups[i].policy == SANDBOX_POLICY_CHILDREN) {
+            g_set_error(errp, HM_ERROR, 0, "-sandbox: %s takes allow or deny, not children",
+                        groups[i].name);
+            return false;
+        }
+    }
+    cfg->sandbox = (SandboxConfig){
+        .enabled = o->enable,
+        .deny_obsolete = !o->has_obsolete || o->obsolete == SANDBOX_POLICY_DENY,
+        .deny_elevate_privileges = o->has_elevateprivileges &&
+                                   o->elevateprivileges != SANDBOX_POLICY_ALLOW,
+        .deny_spawn = o->has_spawn && o->spawn == SANDBOX_POLICY_DENY,
+        .deny_resource_control = o->has_resourcecontrol &&
+                                 o->resourcecontrol == SANDBOX_POLICY_DENY,
+    };
+    return true;
+}
+
 static bool parse_serial(MachineConfig *cfg, const char *arg, GError **errp)
 {
     if (!strcmp(arg, "stdio")) {
@@ -522,6 +557,8 @@ static bool apply_option(MachineConfig *cfg, const OptionDesc *o, const char *ar
         return true;
     case HM_OPT_SERIAL:
         return parse_serial(cfg, arg, errp);
+    case HM_OPT_SANDBOX:
+        return parse_sandbox(cfg, arg, errp);
     case HM_OPT_QMP:
         return monitor_config_add(cfg, MONITOR_PROTOCOL_QMP, arg, errp);
     case HM_OPT_MONITOR:

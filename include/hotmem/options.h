@@ -12,6 +12,8 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "hotmem/sandbox.h"
+
 #define HM_DEFAULT_RAM_SIZE   (512ULL << 20)
 #define HM_MIN_RAM_SIZE       (32ULL << 20)
 #define HM_MAX_RAM_SIZE       (1ULL << 40)
@@ -83,6 +85,7 @@ typedef struct MachineConfig {
     bool want_version;
     MonitorConfig *monitors;  /* -qmp / -monitor, in command-line order */
     unsigned nmonitors;
+    SandboxConfig sandbox;    /* -sandbox */
 } MachineConfig;
 
 /* Fills cfg from argv (argv[0] is the program). On error cfg holds what was

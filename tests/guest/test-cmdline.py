@@ -67,6 +67,10 @@ def main():
          "-dimm: populated must be 'on' or 'off', not 'maybe'"),
         (['-smp', '2', '-numa', 'node,nodeid=0,cpus=0-2'],
          '-numa: node 0: cpus 2 out of range'),
+        # -sandbox
+        (['-sandbox', 'on,colour=red'], "-sandbox: unknown parameter 'colour'"),
+        (['-sandbox', 'on,spawn=maybe'], "-sandbox: Parameter 'spawn' does not accept value 'maybe'"),
+        (['-sandbox', 'maybe'], "-sandbox: enable must be 'on' or 'off', not 'maybe'"),
     ]
     env = dict(os.environ, HOTMEM_TIMING=str(timing))
     for case in cases:
