@@ -75,6 +75,18 @@ it is mapped read-only so that its last byte is at 4 GiB - 1, and its last
 128 KiB are copied to 0xE0000 at every reset.
 ENDDEF
 
+DEF(S, NO_ARG, "-S", "do not start the vCPUs until the monitor's cont")
+The machine is built and the monitors listen, but the vCPUs wait at the reset
+vector: `query-status` says `prelaunch` until `cont` (QEMU's -S, what
+management tools start a guest with).
+ENDDEF
+
+DEF(no-shutdown, NO_ARG, "-no-shutdown", "stop instead of exiting when the guest powers off")
+A guest power-off (ACPI S5) stops the vCPUs and leaves hotmem running with
+status `shutdown` (events SHUTDOWN, then STOP) until `quit`, or until
+`system_reset` (then `prelaunch`, and `cont` boots the guest again).
+ENDDEF
+
 DEF(no-reboot, NO_ARG, "-no-reboot", "exit instead of rebooting when the guest resets")
 A guest reset (port 0xcf9, keyboard controller 0xfe, triple fault) makes hotmem
 exit with status 0 instead of restarting the guest at the reset vector.

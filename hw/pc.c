@@ -363,6 +363,7 @@ static bool pc_machine_reset(void *opaque, GError **errp)
         return false;
     }
     pc->boots++;
+    pc_monitor_note_reset(pc->mon);
     if (!pc_monitor_vm_running(pc->mon)) {
         return true;                  /* 'stop' holds across reset until 'cont' */
     }
@@ -401,10 +402,17 @@ static void write_timing_report(PcMachine *pc, int status)
     }
 }
 
+static void pc_guest_shutdown(void *opaque)
+{
+    PcMachine *pc = opaque;
+    pc_monitor_guest_shutdown(pc->mon);
+}
+
 int pc_machine_run(PcMachine *pc)
 {
     GError *err = NULL;
-    if (!kvm_vcpus_start(pc->kvm, &err)) {
+    /* -S: the monitor's cont starts them */
+    if (!pc->cfg.start_paused && !kvm_vcpus_start(pc->kvm, &err)) {
         fprintf(stderr, "hotmem: %s\n", err->message);
         g_error_free(err);
         return 1;
@@ -412,10 +420,12 @@ int pc_machine_run(PcMachine *pc)
     MainLoopOps ops = {
         .reset = pc_machine_reset,
         .console_input = pc_console_input,
+        .guest_shutdown = pc_guest_shutdown,
         .opaque = pc,
     };
     MainLoopConfig mcfg = {
         .no_reboot = pc->cfg.no_reboot,
+        .no_shutdown = pc->cfg.no_shutdown,
         .console_stdin = pc->cfg.serial == SERIAL_BACKEND_STDIO,
     };
     int status = main_loop_run(&ops, &mcfg);

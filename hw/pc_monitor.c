@@ -15,26 +15,27 @@
 #include "monitor/machine-ops.h"
 #include "monitor/memory.h"
 #include "monitor/monitor.h"
+#include "qapi-generated.h"
 
 struct PcMonitor {
     PcMachine *pc;
     PcDimms *dimms;
     AcpiPiix4State *pm;
-    bool paused;
+    RunState state;           /* running, paused (stop), prelaunch (-S), shutdown */
     MonitorSet *monitors;
 };
 
 static RunState pc_run_state(void *opaque)
 {
     PcMonitor *m = opaque;
-    return m->paused ? RUN_STATE_PAUSED : RUN_STATE_RUNNING;
+    return m->state;
 }
 
 static bool pc_stop(void *opaque, GError **errp)
 {
     PcMonitor *m = opaque;
     pc_machine_vcpus_stop(m->pc);
-    m->paused = true;
+    m->state = RUN_STATE_PAUSED;
     return true;
 }
 
@@ -44,7 +45,7 @@ static bool pc_cont(void *opaque, GError **errp)
     if (!pc_machine_vcpus_start(m->pc, errp)) {
         return false;
     }
-    m->paused = false;
+    m->state = RUN_STATE_RUNNING;
     return true;
 }
 
@@ -77,6 +78,7 @@ PcMonitor *pc_monitor_new(const MachineConfig *cfg, PcMachine *pc, AcpiPiix4Stat
 {
     PcMonitor *m = g_new0(PcMonitor, 1);
     m->pc = pc;
+    m->state = cfg->start_paused ? RUN_STATE_PRELAUNCH : RUN_STATE_RUNNING;
     m->pm = pm;
     m->dimms = dimms;
     MonitorMachineOps ops = {
@@ -113,7 +115,22 @@ void pc_monitor_detach_dimms(void)
 
 bool pc_monitor_vm_running(const PcMonitor *m)
 {
-    return !m || !m->paused;
+    return !m || m->state == RUN_STATE_RUNNING;
+}
+
+void pc_monitor_guest_shutdown(PcMonitor *m)
+{
+    pc_machine_vcpus_stop(m->pc);
+    m->state = RUN_STATE_SHUTDOWN;
+    qapi_event_send_stop();
+}
+
+void pc_monitor_note_reset(PcMonitor *m)
+{
+    /* QEMU: a machine reset after a power-off waits for cont */
+    if (m && m->state == RUN_STATE_SHUTDOWN) {
+        m->state = RUN_STATE_PRELAUNCH;
+    }
 }
 
 void pc_monitor_free(PcMonitor *m)

@@ -118,6 +118,11 @@ bool qmp_cont(GError **errp)
     if (st == RUN_STATE_RUNNING) {
         return true;
     }
+    if (st == RUN_STATE_SHUTDOWN || st == RUN_STATE_INTERNAL_ERROR) {
+        qapi_error_set(errp, QAPI_ERROR_CLASS_GENERIC_ERROR,
+                       "Resetting the Virtual Machine is required");   /* QEMU's words */
+        return false;
+    }
     if (st != RUN_STATE_PAUSED && st != RUN_STATE_PRELAUNCH) {
         qapi_error_set(errp, QAPI_ERROR_CLASS_GENERIC_ERROR,
                        "cannot continue: the VM is in state %s", RunState_str(st));

@@ -101,6 +101,12 @@ static gboolean on_request(gint fd, GIOCondition cond, gpointer opaque)
         }
         break;
     case VM_REQUEST_SHUTDOWN:
+        if (ml->cfg->no_shutdown && ml->ops->guest_shutdown) {
+            ml->ops->guest_shutdown(ml->ops->opaque);
+            break;
+        }
+        finish(ml, 0, NULL);
+        break;
     case VM_REQUEST_QUIT:
         finish(ml, 0, NULL);
         break;

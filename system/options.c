@@ -531,6 +531,12 @@ static bool apply_option(MachineConfig *cfg, const OptionDesc *o, const char *ar
     case HM_OPT_NO_REBOOT:
         cfg->no_reboot = true;
         return true;
+    case HM_OPT_S:
+        cfg->start_paused = true;
+        return true;
+    case HM_OPT_NO_SHUTDOWN:
+        cfg->no_shutdown = true;
+        return true;
     case HM_OPT_KERNEL:
         set_string(&cfg->kernel, arg);
         return true;

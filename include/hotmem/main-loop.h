@@ -15,11 +15,15 @@ typedef struct MainLoopOps {
     bool (*reset)(void *opaque, GError **errp);
     /* called with the device lock held; returns how many bytes were taken */
     size_t (*console_input)(void *opaque, const uint8_t *buf, size_t len);
+    /* -no-shutdown: the guest powered off; the machine stops its vCPUs and
+     * the loop goes on */
+    void (*guest_shutdown)(void *opaque);
     void *opaque;
 } MainLoopOps;
 
 typedef struct MainLoopConfig {
     bool no_reboot;             /* a guest reset ends the run instead */
+    bool no_shutdown;           /* a guest power-off stops the VM instead */
     bool console_stdin;         /* forward standard input to the console */
 } MainLoopConfig;
 

@@ -81,6 +81,8 @@ typedef struct MachineConfig {
     bool serial_given;
     bool nographic;
     bool no_reboot;
+    bool start_paused;        /* -S */
+    bool no_shutdown;         /* -no-shutdown */
     bool want_help;
     bool want_version;
     MonitorConfig *monitors;  /* -qmp / -monitor, in command-line order */

@@ -26,6 +26,10 @@ void pc_monitor_detach_dimms(void);
 /* False while the monitor keeps the vCPUs paused ('stop'): a reset then
  * leaves them stopped until 'cont'. NULL: true. */
 bool pc_monitor_vm_running(const PcMonitor *m);
+/* -no-shutdown: the guest powered off; vCPUs stop, status shutdown. */
+void pc_monitor_guest_shutdown(PcMonitor *m);
+/* After a machine reset: a powered-off VM becomes prelaunch. */
+void pc_monitor_note_reset(PcMonitor *m);
 /* Flushes and closes the monitors, unregisters the machine ops. */
 void pc_monitor_free(PcMonitor *m);
 
