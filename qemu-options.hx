@@ -19,8 +19,39 @@ ENDDEF
 DEF(version, NO_ARG, "-version", "print the version and exit")
 ENDDEF
 
-DEF(name, HAS_ARG, "-name STRING", "name of the guest (shown in messages)")
-A free-form name; printable characters only, at most 64 of them.
+DEF(name, HAS_ARG, "-name [guest=]NAME[,process=P][,debug-threads=on|off]", "name of the guest (query-name)")
+A free-form name; printable characters only, at most 64 of them. QEMU's
+`guest=`, `process=` and `debug-threads=` spelling is accepted (hotmem names
+its threads anyway: vcpu0, vcpu1, ...).
+ENDDEF
+
+DEF(uuid, HAS_ARG, "-uuid UUID", "the guest's UUID (query-uuid)")
+In the 8-4-4-4-12 hexadecimal form.
+ENDDEF
+
+DEF(msg, HAS_ARG, "-msg [timestamp=on|off][,guest-name=on|off]", "what error lines start with")
+`timestamp=on` starts each error line with the UTC time, `guest-name=on` with
+the -name, as QEMU's.
+ENDDEF
+
+DEF(daemonize, NO_ARG, "-daemonize", "run in the background once the monitors listen")
+hotmem detaches from the terminal and the command returns 0 once the machine
+exists and every monitor socket listens (1, with the error, if it fails
+before). Standard input and output go to /dev/null: no stdio monitor or serial
+port with it.
+ENDDEF
+
+DEF(pidfile, HAS_ARG, "-pidfile FILE", "write the process id to FILE")
+Written once the machine exists (after -daemonize detached), locked while
+hotmem runs (a second hotmem with the same file fails) and removed at exit.
+ENDDEF
+
+DEF(no-user-config, NO_ARG, "-no-user-config", "read no configuration files (hotmem never does)")
+Accepted for QEMU's command lines: hotmem has no configuration files.
+ENDDEF
+
+DEF(nodefaults, NO_ARG, "-nodefaults", "no default devices: no serial port unless -serial asks")
+QEMU's: the only default device hotmem has is the serial port on stdio.
 ENDDEF
 
 HEADING(Machine)
@@ -73,6 +104,38 @@ DEF(bios, HAS_ARG, "-bios FILE", "firmware image (default: seabios/out/bios.bin 
 A flat firmware image whose size is a multiple of 64 KiB and at most 128 KiB;
 it is mapped read-only so that its last byte is at 4 GiB - 1, and its last
 128 KiB are copied to 0xE0000 at every reset.
+ENDDEF
+
+DEF(machine, HAS_ARG, "-machine [type=]pc[,accel=kvm][,usb=off][,dump-guest-core=on|off][,mem-merge=on|off]", "the machine (QEMU's pc, i440FX)")
+hotmem has one machine, QEMU's `pc`; versioned names (`pc-i440fx-7.2`) are
+accepted. `dump-guest-core=off` leaves base RAM out of core dumps,
+`mem-merge=off` keeps the host from merging its pages. There is no USB
+(`usb=on` is refused) and KVM is the only accelerator.
+ENDDEF
+
+DEF(accel, HAS_ARG, "-accel kvm", "the accelerator (only kvm)")
+ENDDEF
+
+DEF(enable-kvm, NO_ARG, "-enable-kvm", "use KVM (hotmem always does)")
+ENDDEF
+
+DEF(cpu, HAS_ARG, "-cpu host|max", "the CPU model (the host's, as KVM supports it)")
+The guest's CPUID is the host's as KVM reports it; `max` is a synonym.
+ENDDEF
+
+DEF(overcommit, HAS_ARG, "-overcommit [mem-lock=on|off][,cpu-pm=off]", "lock memory as it is touched")
+`mem-lock=on` locks hotmem's memory, guest RAM and DIMMs included, as it is
+first touched (mlockall, MCL_ONFAULT), so it is never swapped out.
+ENDDEF
+
+DEF(rtc, HAS_ARG, "-rtc [base=utc|localtime][,clock=host][,driftfix=none|slew]", "where the CMOS clock starts")
+The clock starts at host UTC (default) or host local time. It raises no
+periodic interrupts, so `driftfix=slew` has no ticks to make up.
+ENDDEF
+
+DEF(boot, HAS_ARG, "-boot [order=DRIVES][,once=DRIVES][,menu=on|off][,strict=on|off]...", "boot order (no effect with -kernel)")
+Accepted for QEMU's command lines: hotmem boots -kernel directly, which, as
+in QEMU, no boot order applies to.
 ENDDEF
 
 DEF(S, NO_ARG, "-S", "do not start the vCPUs until the monitor's cont")

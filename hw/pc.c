@@ -116,6 +116,15 @@ static uint8_t *map_anonymous(uint64_t size, const char *what, GError **errp)
     return p;
 }
 
+/* -machine dump-guest-core= and mem-merge= (QEMU's defaults: on, on). */
+static void base_ram_advice(PcMachine *pc, void *host, uint64_t size)
+{
+    if (pc->cfg.no_dump_guest_core) {
+        madvise(host, size, MADV_DONTDUMP);
+    }
+    madvise(host, size, pc->cfg.no_mem_merge ? MADV_UNMERGEABLE : MADV_MERGEABLE);
+}
+
 static bool setup_ram(PcMachine *pc, GError **errp)
 {
     const PcMemoryLayout *l = &pc->layout;
@@ -123,6 +132,7 @@ static bool setup_ram(PcMachine *pc, GError **errp)
     if (!pc->low_ram) {
         return false;
     }
+    base_ram_advice(pc, pc->low_ram, l->below_4g);
     /* 0xa0000-0xbffff is the legacy VGA window: no RAM, reads all-ones */
     pc->ram_low = ram_block_add("ram-low", 0, PC_LEGACY_VGA_START, pc->low_ram, false, errp);
     if (!pc->ram_low) {
@@ -139,6 +149,7 @@ static bool setup_ram(PcMachine *pc, GError **errp)
         if (!pc->high_ram) {
             return false;
         }
+        base_ram_advice(pc, pc->high_ram, l->above_4g);
         pc->ram_high = ram_block_add("ram-above-4g", HM_4GIB, l->above_4g, pc->high_ram,
                                      false, errp);
         if (!pc->ram_high) {
@@ -253,6 +264,10 @@ static bool setup_devices(PcMachine *pc, GError **errp)
     pc->rtc = rtc_cmos_new(&pc->irq[HM_CMOS_IRQ], errp);
     if (!pc->rtc) {
         return false;
+    }
+    if (pc->cfg.rtc_localtime) {
+        g_autoptr(GDateTime) now = g_date_time_new_now_local();
+        rtc_cmos_set_offset(pc->rtc, g_date_time_get_utc_offset(now) / G_USEC_PER_SEC);
     }
     pc->kbd = i8042_new(errp);
     if (!pc->kbd) {

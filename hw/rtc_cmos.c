@@ -367,6 +367,12 @@ RtcCmosState *rtc_cmos_new(const IrqLine *irq, GError **errp)
     return s;
 }
 
+void rtc_cmos_set_offset(RtcCmosState *s, int64_t seconds)
+{
+    s->offset_s = seconds;
+    s->offset_frac_ns = 0;
+}
+
 void rtc_cmos_free(RtcCmosState *s)
 {
     if (!s) {

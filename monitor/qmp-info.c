@@ -65,8 +65,10 @@ NameInfo *qmp_query_name(GError **errp)
 
 UuidInfo *qmp_query_uuid(GError **errp)
 {
+    const MachineConfig *cfg = machine_config();
     UuidInfo *u = g_new0(UuidInfo, 1);
-    u->UUID = g_strdup("00000000-0000-0000-0000-000000000000");   /* none given */
+    u->UUID = g_strdup(cfg && cfg->uuid[0] ? cfg->uuid
+                                           : "00000000-0000-0000-0000-000000000000");
     return u;
 }
 

@@ -10,6 +10,7 @@
 #include "monitor/monitor-opts.h"
 #include "monitor/qapi-runtime.h"
 #include "qapi-generated.h"
+#include "system/options-internal.h"
 
 #include <string.h>
 
@@ -83,56 +84,6 @@ static bool parse_uint(const char *s, unsigned max, unsigned *out)
     *out = (unsigned)v;
     return true;
 }
-
-/* ---- sub-options: the key=value grammar, read by the generated code ---- */
-
-/*
- * Splits arg with the key=value grammar (util/keyval.c) into a JSON object
- * for the generated visitor in keyval mode. A size given without a suffix
- * in one of the mib keys is in MiB, as QEMU's -m and -numa mem= are.
- */
-static JsonNode *cli_keyval(const char *arg, const char *implied, const char *const *mib,
-                            GError **errp)
-{
-    JsonObject *kv = keyval_parse(arg, implied, 0, errp);
-    if (!kv) {
-        return NULL;
-    }
-    for (const char *const *k = mib; k && *k; k++) {
-        const char *v = json_object_has_member(kv, *k) ?
-                        json_object_get_string_member(kv, *k) : NULL;
-        if (v && *v && strspn(v, "0123456789") == strlen(v)) {
-            g_autofree char *with_unit = g_strconcat(v, "M", NULL);
-            json_object_set_string_member(kv, *k, with_unit);
-        }
-    }
-    JsonNode *n = json_node_alloc();
-    json_node_take_object(json_node_init(n, JSON_NODE_OBJECT), kv);
-    return n;
-}
-
-static void cli_in_init(QapiIn *in)
-{
-    qapi_in_init(in, true);
-    in->cli = true;
-}
-
-/* Reads -OPT ARG into a generated struct: out is set, or errp is set with
- * "-OPT: " in front. */
-#define CLI_READ(type, opt, arg, implied, mib, out, errp) ({                  \
-        QapiIn in_;                                                           \
-        JsonNode *node_ = cli_keyval(arg, implied, mib, errp);                \
-        bool ok_ = node_ && qapi_unmarshal_##type(&in_, (cli_in_init(&in_), node_), \
-                                                  NULL, out, errp);           \
-        if (node_) {                                                          \
-            qapi_in_cleanup(&in_);                                            \
-            json_node_unref(node_);                                           \
-        }                                                                     \
-        if (!ok_) {                                                           \
-            g_prefix_error(errp, "%s: ", opt);                                \
-        }                                                                     \
-        ok_;                                                                  \
-    })
 
 /* -m [size=]SIZE[,slots=N][,maxmem=SIZE]; every -m replaces the previous one. */
 static bool parse_ram(MachineConfig *cfg, const char *arg, GError **errp)
@@ -404,6 +355,10 @@ static bool parse_smp(MachineConfig *cfg, const char *arg, GError **errp)
             return false;
         }
     }
+    if (o->has_dies && o->dies != 1) {
+        g_set_error(errp, HM_ERROR, 0, "-smp: dies=%u is not supported (1)", o->dies);
+        return false;
+    }
     unsigned cpus = o->has_cpus ? o->cpus : 0, sockets = o->has_sockets ? o->sockets : 0;
     unsigned cores = o->has_cores ? o->cores : 0, threads = o->has_threads ? o->threads : 0;
     /* Derive what is missing, sockets first (the pc machine's preference). */
@@ -423,6 +378,11 @@ static bool parse_smp(MachineConfig *cfg, const char *arg, GError **errp)
         g_set_error(errp, HM_ERROR, 0,
                     "-smp: sockets (%u) * cores (%u) * threads (%u) != cpus (%u)",
                     sockets, cores, threads, cpus);
+        return false;
+    }
+    if (o->has_maxcpus && o->maxcpus != cpus) {
+        g_set_error(errp, HM_ERROR, 0, "-smp: maxcpus=%u: CPUs cannot be hot-plugged "
+                    "(maxcpus must equal cpus, %u)", o->maxcpus, cpus);
         return false;
     }
     cfg->ncpus = cpus;
@@ -504,19 +464,35 @@ static bool apply_option(MachineConfig *cfg, const OptionDesc *o, const char *ar
         cfg->want_version = true;
         return true;
     case HM_OPT_NAME:
-        if (!*arg || strlen(arg) > HM_MAX_NAME) {
-            g_set_error(errp, HM_ERROR, 0, "-name: must be 1 to %d characters",
-                        HM_MAX_NAME);
-            return false;
-        }
-        for (const char *p = arg; *p; p++) {
-            if (!g_ascii_isprint(*p)) {
-                g_set_error(errp, HM_ERROR, 0, "-name: non-printable character");
-                return false;
-            }
-        }
-        set_string(&cfg->name, arg);
+        return parse_name(cfg, arg, errp);
+    case HM_OPT_UUID:
+        return parse_uuid(cfg, arg, errp);
+    case HM_OPT_MSG:
+        return parse_msg(cfg, arg, errp);
+    case HM_OPT_DAEMONIZE:
+        cfg->daemonize = true;
         return true;
+    case HM_OPT_PIDFILE:
+        set_string(&cfg->pidfile, arg);
+        return true;
+    case HM_OPT_NO_USER_CONFIG:
+    case HM_OPT_ENABLE_KVM:
+        return true;
+    case HM_OPT_NODEFAULTS:
+        cfg->nodefaults = true;
+        return true;
+    case HM_OPT_MACHINE:
+        return parse_machine(cfg, arg, errp);
+    case HM_OPT_ACCEL:
+        return parse_accel(cfg, arg, errp);
+    case HM_OPT_CPU:
+        return parse_cpu(cfg, arg, errp);
+    case HM_OPT_OVERCOMMIT:
+        return parse_overcommit(cfg, arg, errp);
+    case HM_OPT_RTC:
+        return parse_rtc(cfg, arg, errp);
+    case HM_OPT_BOOT:
+        return parse_boot(cfg, arg, errp);
     case HM_OPT_M:
         return parse_ram(cfg, arg, errp);
     case HM_OPT_SMP:
@@ -601,6 +577,20 @@ bool machine_config_parse(MachineConfig *cfg, int argc, char **argv, GError **er
             return false;
         }
     }
+    if (cfg->nodefaults && !cfg->serial_given) {
+        cfg->serial = SERIAL_BACKEND_NONE;     /* QEMU: no default serial port */
+    }
+    if (cfg->daemonize && (cfg->serial == SERIAL_BACKEND_STDIO || cfg->nographic)) {
+        g_set_error(errp, HM_ERROR, 0, "-daemonize: the serial port is on stdio "
+                    "(-serial none or file:PATH, or -nodefaults)");
+        return false;
+    }
+    for (unsigned i = 0; cfg->daemonize && i < cfg->nmonitors; i++) {
+        if (!cfg->monitors[i].path) {
+            g_set_error(errp, HM_ERROR, 0, "-daemonize: a monitor is on stdio");
+            return false;
+        }
+    }
     if (cfg->initrd && !cfg->kernel) {
         g_set_error(errp, HM_ERROR, 0, "-initrd needs -kernel");
         return false;
@@ -627,6 +617,7 @@ void machine_config_clear(MachineConfig *cfg)
     g_free(cfg->bios);
     g_free(cfg->name);
     g_free(cfg->serial_path);
+    g_free(cfg->pidfile);
     monitor_config_clear(cfg);
     memset(cfg, 0, sizeof(*cfg));
 }

@@ -83,6 +83,17 @@ typedef struct MachineConfig {
     bool no_reboot;
     bool start_paused;        /* -S */
     bool no_shutdown;         /* -no-shutdown */
+    /* what QEMU's management tools pass (system/options-qemu.c) */
+    char uuid[37];            /* -uuid, lower case; "" when not given */
+    bool no_dump_guest_core;  /* -machine dump-guest-core=off */
+    bool no_mem_merge;        /* -machine mem-merge=off */
+    bool mem_lock;            /* -overcommit mem-lock=on */
+    bool rtc_localtime;       /* -rtc base=localtime */
+    bool msg_timestamp;       /* -msg timestamp=on */
+    bool msg_guest_name;      /* -msg guest-name=on */
+    bool daemonize;           /* -daemonize */
+    char *pidfile;            /* -pidfile */
+    bool nodefaults;          /* -nodefaults: no default serial port */
     bool want_help;
     bool want_version;
     MonitorConfig *monitors;  /* -qmp / -monitor, in command-line order */

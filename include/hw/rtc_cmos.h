@@ -43,6 +43,9 @@ typedef struct RtcCmosState {
 RtcCmosState *rtc_cmos_new(const IrqLine *irq, GError **errp);
 void rtc_cmos_reset(RtcCmosState *s);
 void rtc_cmos_free(RtcCmosState *s);
+/* The guest clock runs seconds ahead of host UTC (-rtc base=localtime:
+ * the host's UTC offset). */
+void rtc_cmos_set_offset(RtcCmosState *s, int64_t seconds);
 
 /* For the machine: plain CMOS bytes (not the clock registers 0x00-0x0d). */
 void rtc_cmos_set(RtcCmosState *s, unsigned index, uint8_t value);

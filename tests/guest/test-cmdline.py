@@ -71,6 +71,18 @@ def main():
         (['-sandbox', 'on,colour=red'], "-sandbox: unknown parameter 'colour'"),
         (['-sandbox', 'on,spawn=maybe'], "-sandbox: Parameter 'spawn' does not accept value 'maybe'"),
         (['-sandbox', 'maybe'], "-sandbox: enable must be 'on' or 'off', not 'maybe'"),
+        # what QEMU's management tools pass, beyond what hotmem has
+        (['-machine', 'q35'], "-machine: machine type 'q35' is not supported"),
+        (['-machine', 'pc,usb=on'], '-machine: usb=on is not supported'),
+        (['-accel', 'tcg'], "-accel: accelerator 'tcg' is not supported (only kvm)"),
+        (['-cpu', 'Skylake-Server'], "-cpu: model 'Skylake-Server' is not supported"),
+        (['-uuid', 'not-a-uuid'], "-uuid: 'not-a-uuid' is not a UUID"),
+        (['-smp', '2,dies=2'], '-smp: dies=2 is not supported'),
+        (['-smp', '2,maxcpus=4'], '-smp: maxcpus=4: CPUs cannot be hot-plugged'),
+        (['-rtc', 'base=2006-06-17'], "-rtc: base '2006-06-17' is not supported"),
+        (['-overcommit', 'cpu-pm=on'], '-overcommit: cpu-pm=on is not supported'),
+        (['-daemonize'], '-daemonize: the serial port is on stdio'),
+        (['-name', 'guest=a,colour=red'], "-name: unknown parameter 'colour'"),
     ]
     env = dict(os.environ, HOTMEM_TIMING=str(timing))
     for case in cases:

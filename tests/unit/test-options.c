@@ -69,7 +69,7 @@ static const BadCase bad_cases[] = {
     { { "-smp", "0" }, "-smp: invalid value '0'" },
     { { "-smp", "65" }, "-smp: invalid value '65'" },
     { { "-smp", "3,sockets=2" }, "!= cpus (3)" },
-    { { "-smp", "2,dies=1" }, "-smp: unknown parameter 'dies'" },
+    { { "-smp", "2,dies=2" }, "-smp: dies=2 is not supported (1)" },
     { { "-serial", "tcp:1234" }, "-serial: unsupported backend 'tcp:1234'" },
     { { "-display", "gtk" }, "-display: unsupported display 'gtk'" },
     { { "-initrd", "x" }, "-initrd needs -kernel" },
