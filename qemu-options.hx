@@ -82,7 +82,7 @@ RAM, each at a 1 GiB-aligned address; RAM plus all DIMMs must fit in
 physical address width. At most 256 slots.
 ENDDEF
 
-DEF(numa, HAS_ARG, "-numa node[,nodeid=N][,cpus=A[-B]][,mem=SIZE]", "define a NUMA node")
+DEF(numa, HAS_ARG, "-numa node[,nodeid=N][,cpus=A[-B]][,mem=SIZE|memdev=ID]", "define a NUMA node")
 One node per option. `nodeid` defaults to the next free number; node ids must
 be dense from 0 (at most 64 nodes). `cpus` (repeatable) names vCPUs of the
 `-smp` range; a CPU belongs to at most one node, and CPUs that no node names
@@ -92,6 +92,15 @@ split evenly (each node but the last gets RAM / nodes rounded down to 8 MiB,
 the last the rest). A node may have no RAM and still hold DIMMs. Without
 -numa there is one node 0 with every CPU and all RAM. The guest sees the
 nodes in the SRAT (docs/specs/fwcfg.txt, etc/numa).
+ENDDEF
+
+DEF(object, HAS_ARG, "-object TYPE,id=ID[,PROP=VALUE...] | -object JSON", "create a memory backend or a secret")
+The objects of QMP's object-add, with the same properties and checks: TYPE is
+memory-backend-ram, memory-backend-file, memory-backend-memfd or secret. The
+argument is key=value (the first key implied: qom-type) or, as libvirt writes
+it, a JSON object such as
+`{"qom-type":"memory-backend-ram","id":"m0","size":1073741824}`. A backend is
+used by a pc-dimm (device_add, -device) or a NUMA node (-numa memdev=).
 ENDDEF
 
 DEF(smp, HAS_ARG, "-smp [cpus=]N[,sockets=S][,cores=C][,threads=T]", "number of vCPUs and their topology (default 1)")

@@ -302,10 +302,10 @@ members of `ObjectOptions`: "qom-type", "id" and the type's properties.
 A backend holds no memory until a pc-dimm uses it: the DIMM maps it when
 it is plugged and gives it back to the host when it is unplugged (for a
 memfd, a file hotmem made in a mem-path directory, or discard-data=on, a
-hole is punched in the file too). Its size must be a multiple of 128 MiB
-(the guest's memory block), at most 1 TiB, and of the page size of its
-memory (a huge page on hugetlbfs or with hugetlb=on). A mem-path that
-cannot be used fails object-add.
+hole is punched in the file too). Its size is a multiple of the page size
+of its memory (a huge page on hugetlbfs or with hugetlb=on), at most
+1 TiB; a pc-dimm on it needs a multiple of 128 MiB (the guest's memory
+block). A mem-path that cannot be used fails object-add.
 
 Arguments: the members of ObjectOptions
 

@@ -241,8 +241,13 @@ HostMemBackend *hostmem_add(const char *id, uint64_t size, const HostMemOptions 
         g_set_error(errp, HM_ERROR, 0, "object '%s' already exists", id);
         return NULL;
     }
-    if (!mem_rule_dimm_size(size, errp)) {
-        g_prefix_error(errp, "%s '%s': ", type, id);
+    /* any size the memory's pages make up (QEMU's rule): the 128 MiB rule
+     * is a DIMM's, checked when a pc-dimm plugs it; a NUMA node's base RAM
+     * need not follow it */
+    if (size == 0 || size > MEM_DIMM_SIZE_MAX) {
+        g_autofree char *s = hm_size_str(size);
+        g_set_error(errp, HM_ERROR, 0, "%s '%s': size %s is not between 1 byte and 1T",
+                    type, id, s);
         return NULL;
     }
     if (!check_options(type, id, size, &o, &page_size, errp)) {
@@ -286,6 +291,11 @@ bool hostmem_del(const char *id, GError **errp)
     HostMemBackend *b = hostmem_find(id);
     if (!b) {
         g_set_error(errp, HM_ERROR, 0, "object '%s' not found", id);
+        return false;
+    }
+    if (b->owner && b->numa_node) {
+        g_set_error(errp, HM_ERROR, 0, "object '%s' is the base RAM of NUMA %s, can not be "
+                    "deleted", id, b->owner);
         return false;
     }
     if (b->owner) {
@@ -362,6 +372,21 @@ static uint8_t *map_aligned(int fd, uint64_t size, uint64_t align, bool shared, 
     return a;
 }
 
+static uint8_t *map_fixed(uint8_t *at, int fd, uint64_t size, bool shared, bool readonly)
+{
+    int flags = MAP_FIXED | MAP_NORESERVE | (shared ? MAP_SHARED : MAP_PRIVATE) |
+                (fd < 0 ? MAP_ANONYMOUS : 0);
+    int prot = PROT_READ | (readonly ? 0 : PROT_WRITE);
+    uint8_t *p = mmap(at, size, prot, flags, fd, 0);
+    if (p == MAP_FAILED) {
+        return NULL;
+    }
+    if (fd < 0 && !shared) {
+        madvise(p, size, MADV_HUGEPAGE);      /* as guest_ram_alloc's */
+    }
+    return p;
+}
+
 static bool apply_advice(HostMemBackend *b, GError **errp)
 {
     const HostMemOptions *o = &b->opts;
@@ -399,7 +424,26 @@ static bool apply_advice(HostMemBackend *b, GError **errp)
     return true;
 }
 
+static bool claim(HostMemBackend *b, const char *owner, uint8_t *at, GError **errp);
+
 bool hostmem_claim(HostMemBackend *b, const char *owner, GError **errp)
+{
+    return claim(b, owner, NULL, errp);
+}
+
+bool hostmem_claim_at(HostMemBackend *b, const char *owner, void *at, GError **errp)
+{
+    if ((uintptr_t)at % b->page_size) {
+        g_set_error(errp, HM_ERROR, 0, "memdev '%s': its memory would start at an address "
+                    "that is not a multiple of its page size %" PRIu64, b->id, b->page_size);
+        return false;
+    }
+    return claim(b, owner, at, errp);
+}
+
+/* at: where the mapping goes (MAP_FIXED over a reservation of the
+ * caller's), NULL for anywhere */
+static bool claim(HostMemBackend *b, const char *owner, uint8_t *at, GError **errp)
 {
     assert_device_lock();
     if (b->owner) {
@@ -409,7 +453,7 @@ bool hostmem_claim(HostMemBackend *b, const char *owner, GError **errp)
     }
     const HostMemOptions *o = &b->opts;
     uint64_t align = MAX(o->align, MAX(b->page_size, HOSTMEM_ALIGN));
-    if (b->kind == HOSTMEM_KIND_RAM && !o->share) {
+    if (b->kind == HOSTMEM_KIND_RAM && !o->share && !at) {
         b->host = guest_ram_alloc(b->size);
     } else {
         if (b->kind == HOSTMEM_KIND_FILE) {
@@ -420,7 +464,8 @@ bool hostmem_claim(HostMemBackend *b, const char *owner, GError **errp)
         if (b->kind != HOSTMEM_KIND_RAM && b->fd < 0) {
             return false;
         }
-        b->host = map_aligned(b->fd, b->size, align, o->share, o->readonly);
+        b->host = at ? map_fixed(at, b->fd, b->size, o->share, o->readonly)
+                     : map_aligned(b->fd, b->size, align, o->share, o->readonly);
     }
     if (!b->host) {
         g_set_error(errp, HM_ERROR, 0, "memdev '%s': cannot map %" PRIu64 " bytes: %s",
@@ -448,11 +493,7 @@ static void backend_unmap(HostMemBackend *b, bool give_back)
                                (off_t)b->size) < 0) {
             g_debug("memdev '%s': no hole punched: %s", b->id, g_strerror(errno));
         }
-        if (b->kind == HOSTMEM_KIND_RAM && !b->opts.share) {
-            guest_ram_free(b->host, b->size);
-        } else {
-            munmap(b->host, b->size);
-        }
+        munmap(b->host, b->size);         /* guest_ram_free is munmap too */
         b->host = NULL;
     }
     if (b->fd >= 0) {

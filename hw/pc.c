@@ -8,7 +8,9 @@
 #include "hw/fw_event_port.h"
 #include "hw/hotmem-pc.h"
 #include "hw/i440fx.h"
+#include "hw/hostmem.h"
 #include "hw/i8042.h"
+#include "hw/objects.h"
 #include "hw/pc_dimm.h"
 #include "hw/pc_kernel.h"
 #include "hw/pc_monitor.h"
@@ -39,6 +41,7 @@ struct PcMachine {
     bool has_kernel;
     GBytes *bios;
 
+    uint8_t *ram_host;                /* -numa memdev=: the nodes' backends, in order */
     uint8_t *low_ram;                 /* host mapping of [0, below_4g) */
     uint8_t *high_ram;                /* host mapping of RAM above 4 GiB */
     uint8_t *rom;                     /* the firmware image, read-only to the guest */
@@ -125,12 +128,67 @@ static void base_ram_advice(PcMachine *pc, void *host, uint64_t size)
     madvise(host, size, pc->cfg.no_mem_merge ? MADV_UNMERGEABLE : MADV_MERGEABLE);
 }
 
+/* -object: the backends and secrets, before anything uses them */
+static bool create_objects(PcMachine *pc, GError **errp)
+{
+    for (guint i = 0; pc->cfg.objects && i < pc->cfg.objects->len; i++) {
+        if (!user_object_add(g_ptr_array_index(pc->cfg.objects, i), errp)) {
+            g_prefix_error(errp, "-object: ");
+            return false;
+        }
+    }
+    return true;
+}
+
+/* -numa memdev=: base RAM is the nodes' backends, node after node, mapped
+ * over one reservation, so that RAM below and above 4 GiB keep their one
+ * host mapping each. */
+static bool map_node_backends(PcMachine *pc, GError **errp)
+{
+    const MachineConfig *cfg = &pc->cfg;
+    pc->ram_host = map_anonymous(cfg->ram_size, "RAM", errp);
+    if (!pc->ram_host) {
+        return false;
+    }
+    uint64_t off = 0;
+    for (unsigned i = 0; i < cfg->nnodes; i++) {
+        HostMemBackend *b = hostmem_find(cfg->numa[i].memdev);
+        g_autofree char *owner = g_strdup_printf("node%u", i);
+        if (!b || !hostmem_claim_at(b, owner, pc->ram_host + off, errp)) {
+            if (!b) {
+                g_set_error(errp, HM_ERROR, 0, "-numa: memdev '%s' does not exist",
+                            cfg->numa[i].memdev);
+            }
+            g_prefix_error(errp, "-numa node %u: ", i);
+            return false;
+        }
+        b->numa_node = true;
+        off += b->size;
+    }
+    pc->low_ram = pc->ram_host;
+    pc->high_ram = pc->layout.above_4g ? pc->ram_host + pc->layout.below_4g : NULL;
+    return true;
+}
+
 static bool setup_ram(PcMachine *pc, GError **errp)
 {
     const PcMemoryLayout *l = &pc->layout;
-    pc->low_ram = map_anonymous(l->below_4g, "RAM", errp);
-    if (!pc->low_ram) {
-        return false;
+    if (pc->cfg.nnodes && pc->cfg.numa[0].memdev) {
+        if (!map_node_backends(pc, errp)) {
+            return false;
+        }
+    } else {
+        pc->low_ram = map_anonymous(l->below_4g, "RAM", errp);
+        if (!pc->low_ram) {
+            return false;
+        }
+        if (l->above_4g) {
+            pc->high_ram = map_anonymous(l->above_4g, "RAM above 4 GiB", errp);
+            if (!pc->high_ram) {
+                return false;
+            }
+            base_ram_advice(pc, pc->high_ram, l->above_4g);
+        }
     }
     base_ram_advice(pc, pc->low_ram, l->below_4g);
     /* 0xa0000-0xbffff is the legacy VGA window: no RAM, reads all-ones */
@@ -145,11 +203,6 @@ static bool setup_ram(PcMachine *pc, GError **errp)
         return false;
     }
     if (l->above_4g) {
-        pc->high_ram = map_anonymous(l->above_4g, "RAM above 4 GiB", errp);
-        if (!pc->high_ram) {
-            return false;
-        }
-        base_ram_advice(pc, pc->high_ram, l->above_4g);
         pc->ram_high = ram_block_add("ram-above-4g", HM_4GIB, l->above_4g, pc->high_ram,
                                      false, errp);
         if (!pc->ram_high) {
@@ -331,7 +384,7 @@ PcMachine *pc_machine_new(const MachineConfig *cfg, GError **errp)
     }
     /* devices are built and reset under the lock their code expects */
     device_lock();
-    bool built = setup_ram(pc, errp) && setup_devices(pc, errp);
+    bool built = create_objects(pc, errp) && setup_ram(pc, errp) && setup_devices(pc, errp);
     if (built) {
         reset_devices(pc);
     }
@@ -459,7 +512,8 @@ void pc_machine_free(PcMachine *pc)
         kvm_vm_destroy(pc->kvm);
     }
     device_lock();
-    pc_dimms_free(pc->dimms);
+    pc_dimms_free(pc->dimms);                 /* and every backend with it */
+    user_objects_clear();
     device_unlock();
     fw_event_port_free(pc->fw_events);
     i8042_free(pc->kbd);
@@ -474,11 +528,15 @@ void pc_machine_free(PcMachine *pc)
     if (pc->rom) {
         munmap(pc->rom, g_bytes_get_size(pc->bios));
     }
-    if (pc->high_ram) {
-        guest_ram_free(pc->high_ram, pc->layout.above_4g);
-    }
-    if (pc->low_ram) {
-        guest_ram_free(pc->low_ram, pc->layout.below_4g);
+    if (pc->ram_host) {
+        guest_ram_free(pc->ram_host, pc->cfg.ram_size);   /* the backends went above */
+    } else {
+        if (pc->high_ram) {
+            guest_ram_free(pc->high_ram, pc->layout.above_4g);
+        }
+        if (pc->low_ram) {
+            guest_ram_free(pc->low_ram, pc->layout.below_4g);
+        }
     }
     if (pc->serial_fd > STDERR_FILENO) {
         close(pc->serial_fd);

@@ -233,16 +233,20 @@ MemdevList *qmp_query_memdev(GError **errp)
 {
     PcDimms *d = monitor_memory_dimms();
     MemdevList *l = NULL, **tail = &l;
-    if (d) {
+    const MachineConfig *cfg = machine_config();
+    bool node_backends = cfg && cfg->nnodes && cfg->numa[0].memdev;
+    if (d && !node_backends) {
+        /* base RAM of its own (QEMU's pc.ram); with -numa memdev= it is the
+         * nodes' backends, listed below */
         HostMemOptions ram;
         hostmem_options_default(&ram, HOSTMEM_KIND_RAM);
         add_backend(&(HostMemBackend){ .id = (char *)"pc.ram", .size = d->ram_size,
                                        .opts = ram }, &tail);
-        for (unsigned i = 0; i < d->bus->nslots; i++) {
-            const DimmDevice *dev = d->bus->slots[i];
-            if (dev && dev->declared) {
-                add_backend(dev->backend, &tail);
-            }
+    }
+    for (unsigned i = 0; d && i < d->bus->nslots; i++) {
+        const DimmDevice *dev = d->bus->slots[i];
+        if (dev && dev->declared) {
+            add_backend(dev->backend, &tail);
         }
     }
     hostmem_foreach(add_backend, &tail);

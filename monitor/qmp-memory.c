@@ -11,11 +11,11 @@
 #include "monitor/memory.h"
 #include "monitor/qapi-runtime.h"
 #include "hw/hostmem.h"
+#include "hw/objects.h"
 #include "hw/memory-rules.h"
 #include "qapi-generated.h"
 
 #include <inttypes.h>
-#include <stddef.h>
 #include <string.h>
 
 static PcDimms *machine_dimms;
@@ -170,71 +170,14 @@ bool qmp_device_del(const char *id, GError **errp)
 
 /* ------------------------------------------------------------ backends */
 
-/* The generated union's branches start with the same members: each kind's
- * own fields, then its extras. */
-static bool backend_options(const ObjectOptions *arg, uint64_t *size, HostMemOptions *o,
-                            GError **errp)
-{
-    const MemoryBackendProperties *p = &arg->u.memory_backend_ram;
-    switch (arg->qom_type) {
-    case OBJECT_TYPE_MEMORY_BACKEND_FILE: {
-        const MemoryBackendFileProperties *f = &arg->u.memory_backend_file;
-        hostmem_options_default(o, HOSTMEM_KIND_FILE);
-        o->mem_path = f->mem_path;
-        o->align = f->has_align ? f->align : 0;
-        o->discard_data = f->has_discard_data && f->discard_data;
-        o->readonly = f->has_readonly && f->readonly;
-        p = (const MemoryBackendProperties *)f;
-        break;
-    }
-    case OBJECT_TYPE_MEMORY_BACKEND_MEMFD: {
-        const MemoryBackendMemfdProperties *m = &arg->u.memory_backend_memfd;
-        hostmem_options_default(o, HOSTMEM_KIND_MEMFD);
-        o->hugetlb = m->has_hugetlb && m->hugetlb;
-        o->hugetlbsize = m->has_hugetlbsize ? m->hugetlbsize : 0;
-        o->seal = !m->has_seal || m->seal;
-        p = (const MemoryBackendProperties *)m;
-        break;
-    }
-    default:
-        hostmem_options_default(o, HOSTMEM_KIND_RAM);
-        break;
-    }
-    G_STATIC_ASSERT(offsetof(MemoryBackendFileProperties, size) ==
-                    offsetof(MemoryBackendProperties, size));
-    G_STATIC_ASSERT(offsetof(MemoryBackendMemfdProperties, size) ==
-                    offsetof(MemoryBackendProperties, size));
-    *size = p->size;
-    o->share = p->has_share ? p->share : o->share;
-    o->prealloc = p->has_prealloc && p->prealloc;
-    o->merge = !p->has_merge || p->merge;
-    o->dump = !p->has_dump || p->dump;
-    o->reserve = !p->has_reserve || p->reserve;
-    o->policy = p->has_policy ? (HostMemPolicyKind)p->policy : HOSTMEM_POLICY_DEFAULT;
-    for (const uint16List *n = p->host_nodes; n; n = n->next) {
-        if (n->value >= HOSTMEM_MAX_HOST_NODES) {
-            qapi_error_set(errp, QAPI_ERROR_CLASS_GENERIC_ERROR,
-                           "%s '%s': host node %u does not exist (at most %d)",
-                           hostmem_kind_name(o->kind), arg->id, n->value,
-                           HOSTMEM_MAX_HOST_NODES - 1);
-            return false;
-        }
-        o->host_nodes |= 1ULL << n->value;
-    }
-    return true;
-}
-
 bool qmp_object_add(ObjectOptions *arg, GError **errp)
 {
-    uint64_t size;
-    HostMemOptions o;
-    return need_memory(errp) && backend_options(arg, &size, &o, errp) &&
-           hostmem_add(arg->id, size, &o, errp);
+    return need_memory(errp) && user_object_add(arg, errp);
 }
 
 bool qmp_object_del(const char *id, GError **errp)
 {
-    return need_memory(errp) && hostmem_del(id, errp);
+    return need_memory(errp) && user_object_del(id, errp);
 }
 
 /* ------------------------------------------------------------ queries */

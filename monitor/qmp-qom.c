@@ -15,6 +15,7 @@
  */
 #include "hotmem/options.h"
 #include "hw/hostmem.h"
+#include "hw/objects.h"
 #include "monitor/machine-ops.h"
 #include "monitor/memory.h"
 #include "monitor/qapi-runtime.h"
@@ -33,6 +34,7 @@ typedef enum {
     QOM_DIMM,
     QOM_CPU,
     QOM_BACKEND,
+    QOM_SECRET,
 } QomKind;
 
 typedef struct {
@@ -86,9 +88,13 @@ static bool resolve(const char *path, QomNode *n)
         n->cpu = cpu;
         return cfg && cpu < cfg->ncpus;
     } else if (g_str_has_prefix(path, "/objects/")) {
+        const char *id = path + strlen("/objects/");
         n->kind = QOM_BACKEND;
-        n->backend = hostmem_find(path + strlen("/objects/"));
-        return n->backend != NULL;
+        n->backend = hostmem_find(id);
+        if (!n->backend && user_secret(id)) {
+            n->kind = QOM_SECRET;
+        }
+        return n->backend || n->kind == QOM_SECRET;
     } else {
         return false;
     }
@@ -112,6 +118,8 @@ static const char *type_of(const QomNode *n)
         return "host-x86_64-cpu";
     case QOM_BACKEND:
         return hostmem_kind_name(n->backend->kind);
+    case QOM_SECRET:
+        return "secret";
     }
     return container_type;
 }
@@ -311,6 +319,12 @@ static void add_backend_child(HostMemBackend *b, void *opaque)
     ((ChildFn)cb[0])(b->id, t, cb[1]);
 }
 
+static void add_secret_child(const char *id, void *opaque)
+{
+    void **cb = opaque;
+    ((ChildFn)cb[0])(id, "child<secret>", cb[1]);
+}
+
 static void children(const QomNode *n, ChildFn fn, void *opaque)
 {
     switch (n->kind) {
@@ -343,6 +357,7 @@ static void children(const QomNode *n, ChildFn fn, void *opaque)
     }
     case QOM_OBJECTS:
         hostmem_foreach(add_backend_child, (void *[]){ (void *)fn, opaque });
+        user_secrets_foreach(add_secret_child, (void *[]){ (void *)fn, opaque });
         break;
     default:
         break;
@@ -467,6 +482,7 @@ static const struct {
     { "memory-backend-ram", "memory-backend", false, false },
     { "memory-backend-file", "memory-backend", false, false },
     { "memory-backend-memfd", "memory-backend", false, false },
+    { "secret", "object", false, false },
     { "cpu", "device", true, false },
     { "x86_64-cpu", "cpu", true, false },
     { "host-x86_64-cpu", "x86_64-cpu", false, false },

@@ -12,9 +12,9 @@
  * in one of the mib keys is in MiB, as QEMU's -m and -numa mem= are.
  */
 JsonNode *cli_keyval(const char *arg, const char *implied, const char *const *mib,
-                     GError **errp)
+                     const char *const *lists, GError **errp)
 {
-    JsonObject *kv = keyval_parse(arg, implied, 0, errp);
+    JsonObject *kv = keyval_parse_lists(arg, implied, 0, lists, errp);
     if (!kv) {
         return NULL;
     }

@@ -66,7 +66,7 @@ bool parse_machine(MachineConfig *cfg, const char *arg, GError **errp)
 
 bool parse_accel(MachineConfig *cfg, const char *arg, GError **errp)
 {
-    g_autoptr(JsonNode) n = cli_keyval(arg, "accel", NULL, errp);
+    g_autoptr(JsonNode) n = cli_keyval(arg, "accel", NULL, NULL, errp);
     if (!n) {
         g_prefix_error(errp, "-accel: ");
         return false;

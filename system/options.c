@@ -11,6 +11,7 @@
 #include "monitor/qapi-runtime.h"
 #include "qapi-generated.h"
 #include "system/options-internal.h"
+#include "monitor/qjson.h"
 
 #include <string.h>
 
@@ -179,8 +180,9 @@ static bool parse_numa(MachineConfig *cfg, const char *arg, GError **errp)
         return false;
     }
     g_autoptr(NumaOptions) o = NULL;
-    if (!CLI_READ(NumaOptions, "-numa", arg, "type", ((const char *const[]){ "mem", NULL }),
-                  &o, errp)) {
+    if (!CLI_READ_LISTS(NumaOptions, "-numa", arg, "type",
+                        ((const char *const[]){ "mem", NULL }),
+                        ((const char *const[]){ "cpus", NULL }), &o, errp)) {
         return false;
     }
     NumaNodeOptions *opts = &o->u.node;
@@ -198,9 +200,15 @@ static bool parse_numa(MachineConfig *cfg, const char *arg, GError **errp)
     if (opts->has_nodeid) {
         nodeid = opts->nodeid;
     }
-    if (opts->cpus && !parse_cpu_range(opts->cpus, &n.cpus)) {
-        g_set_error(errp, HM_ERROR, 0, "-numa: invalid cpus '%s' (A or A-B, CPUs 0 to %d)",
-                    opts->cpus, HM_MAX_CPUS - 1);
+    for (strList *c = opts->cpus; c; c = c->next) {
+        if (!parse_cpu_range(c->value, &n.cpus)) {
+            g_set_error(errp, HM_ERROR, 0, "-numa: invalid cpus '%s' (A or A-B, CPUs 0 to %d)",
+                        c->value, HM_MAX_CPUS - 1);
+            return false;
+        }
+    }
+    if (opts->memdev && opts->has_mem) {
+        g_set_error(errp, HM_ERROR, 0, "-numa: mem= and memdev= cannot both be given");
         return false;
     }
     if (n.mem > HM_MAX_RAM_SIZE) {
@@ -224,6 +232,7 @@ static bool parse_numa(MachineConfig *cfg, const char *arg, GError **errp)
             return false;
         }
     }
+    n.memdev = g_strdup(opts->memdev);
     cfg->numa[nodeid] = n;
     cfg->numa_given = true;
     return true;
@@ -269,6 +278,33 @@ static bool resolve_numa(MachineConfig *cfg, GError **errp)
         }
     }
     cfg->nnodes = count;
+    unsigned with_memdev = 0;
+    for (unsigned i = 0; i < count; i++) {
+        const char *id = cfg->numa[i].memdev;
+        if (!id) {
+            continue;
+        }
+        const ObjectOptions *o = find_object(cfg, id);
+        if (!o || o->qom_type == OBJECT_TYPE_SECRET) {
+            g_set_error(errp, HM_ERROR, 0, "-numa: node %u: memdev '%s' is not a memory "
+                        "backend of -object", i, id);
+            return false;
+        }
+        cfg->numa[i].mem = object_size(o);
+        cfg->numa[i].has_mem = true;
+        mem_sum += cfg->numa[i].mem;
+        with_mem++;
+        with_memdev++;
+    }
+    if (with_memdev && with_memdev != count) {
+        g_set_error(errp, HM_ERROR, 0, "-numa: memdev= must be given for every node or none");
+        return false;
+    }
+    if (with_memdev && mem_sum != cfg->ram_size) {
+        g_set_error(errp, HM_ERROR, 0, "-numa: total memory for NUMA nodes (0x%" PRIx64
+                    ") should equal RAM size (0x%" PRIx64 ")", mem_sum, cfg->ram_size);
+        return false;
+    }
     if (with_mem && with_mem != count) {
         g_set_error(errp, HM_ERROR, 0, "-numa: mem= must be given for every node or none");
         return false;
@@ -389,6 +425,66 @@ static bool parse_smp(MachineConfig *cfg, const char *arg, GError **errp)
     cfg->sockets = sockets;
     cfg->cores = cores;
     cfg->threads = threads;
+    return true;
+}
+
+const ObjectOptions *find_object(const MachineConfig *cfg, const char *id)
+{
+    for (guint i = 0; cfg->objects && i < cfg->objects->len; i++) {
+        const ObjectOptions *o = g_ptr_array_index(cfg->objects, i);
+        if (!strcmp(o->id, id)) {
+            return o;
+        }
+    }
+    return NULL;
+}
+
+uint64_t object_size(const ObjectOptions *o)
+{
+    switch (o->qom_type) {
+    case OBJECT_TYPE_MEMORY_BACKEND_FILE:
+        return o->u.memory_backend_file.size;
+    case OBJECT_TYPE_MEMORY_BACKEND_MEMFD:
+        return o->u.memory_backend_memfd.size;
+    case OBJECT_TYPE_MEMORY_BACKEND_RAM:
+        return o->u.memory_backend_ram.size;
+    default:
+        return 0;
+    }
+}
+
+/* -object TYPE,id=ID,... or -object JSON (libvirt's): read as object-add
+ * reads its arguments; created with the machine. */
+static bool parse_object(MachineConfig *cfg, const char *arg, GError **errp)
+{
+    ObjectOptions *o = NULL;
+    if (arg[0] == '{') {
+        GError *err = NULL;
+        JsonNode *n = qjson_parse(arg, &err);
+        QapiIn in;
+        qapi_in_init(&in, false);
+        bool ok = n && qapi_unmarshal_ObjectOptions(&in, n, NULL, &o, &err);
+        qapi_in_cleanup(&in);
+        if (n) {
+            json_node_unref(n);
+        }
+        if (!ok) {
+            g_set_error(errp, HM_ERROR, 0, "-object: %s", err->message);
+            g_error_free(err);
+            return false;
+        }
+    } else if (!CLI_READ(ObjectOptions, "-object", arg, "qom-type", NULL, &o, errp)) {
+        return false;
+    }
+    if (find_object(cfg, o->id)) {
+        g_set_error(errp, HM_ERROR, 0, "-object: id '%s' given twice", o->id);
+        qapi_free_ObjectOptions(o);
+        return false;
+    }
+    if (!cfg->objects) {
+        cfg->objects = g_ptr_array_new_with_free_func((GDestroyNotify)qapi_free_ObjectOptions);
+    }
+    g_ptr_array_add(cfg->objects, o);
     return true;
 }
 
@@ -541,6 +637,8 @@ static bool apply_option(MachineConfig *cfg, const OptionDesc *o, const char *ar
         return parse_serial(cfg, arg, errp);
     case HM_OPT_SANDBOX:
         return parse_sandbox(cfg, arg, errp);
+    case HM_OPT_OBJECT:
+        return parse_object(cfg, arg, errp);
     case HM_OPT_QMP:
         return monitor_config_add(cfg, MONITOR_PROTOCOL_QMP, arg, errp);
     case HM_OPT_MONITOR:
@@ -618,6 +716,12 @@ void machine_config_clear(MachineConfig *cfg)
     g_free(cfg->name);
     g_free(cfg->serial_path);
     g_free(cfg->pidfile);
+    for (unsigned i = 0; i < HM_MAX_NUMA_NODES; i++) {
+        g_free(cfg->numa[i].memdev);
+    }
+    if (cfg->objects) {
+        g_ptr_array_free(cfg->objects, TRUE);
+    }
     monitor_config_clear(cfg);
     memset(cfg, 0, sizeof(*cfg));
 }

@@ -41,8 +41,24 @@ static const char *next_item(const char *p, GString *item, gssize *eq)
     return NULL;                 /* that was the last item */
 }
 
+static bool is_list_key(const char *key, const char *const *list_keys)
+{
+    for (const char *const *k = list_keys; k && *k; k++) {
+        if (!strcmp(*k, key)) {
+            return true;
+        }
+    }
+    return false;
+}
+
 JsonObject *keyval_parse(const char *text, const char *implied_key, unsigned flags,
                          GError **errp)
+{
+    return keyval_parse_lists(text, implied_key, flags, NULL, errp);
+}
+
+JsonObject *keyval_parse_lists(const char *text, const char *implied_key, unsigned flags,
+                               const char *const *list_keys, GError **errp)
 {
     JsonObject *obj = json_object_new();
     g_autoptr(GString) item = g_string_new(NULL);
@@ -70,6 +86,13 @@ JsonObject *keyval_parse(const char *text, const char *implied_key, unsigned fla
         if (!*key) {
             g_set_error(errp, HM_ERROR, 0, "empty parameter name in '%s'", text);
             goto fail;
+        }
+        if (is_list_key(key, list_keys)) {
+            if (!json_object_has_member(obj, key)) {
+                json_object_set_array_member(obj, key, json_array_new());
+            }
+            json_array_add_string_element(json_object_get_array_member(obj, key), value);
+            continue;
         }
         if (json_object_has_member(obj, key)) {
             g_set_error(errp, HM_ERROR, 0, "parameter '%s' given twice", key);

@@ -28,6 +28,11 @@
  * where it happened. */
 JsonObject *keyval_parse(const char *text, const char *implied_key, unsigned flags,
                          GError **errp);
+/* The same, but the keys in list_keys (NULL-terminated) may repeat: each
+ * becomes a JSON array of its values in order (-numa node,cpus=0,cpus=2),
+ * for a list member of the schema. */
+JsonObject *keyval_parse_lists(const char *text, const char *implied_key, unsigned flags,
+                               const char *const *list_keys, GError **errp);
 
 /* QEMU's boolean words: on/yes/true/y and off/no/false/n. */
 bool keyval_parse_bool(const char *s, bool *out);

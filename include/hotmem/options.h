@@ -54,6 +54,7 @@ typedef struct NumaNodeConfig {
     uint64_t cpus;            /* bit i: CPU i (HM_MAX_CPUS <= 64) */
     uint64_t mem;
     bool has_mem;
+    char *memdev;             /* -numa memdev=: the backend holding the node's RAM */
 } NumaNodeConfig;
 
 typedef struct MachineConfig {
@@ -94,6 +95,7 @@ typedef struct MachineConfig {
     bool daemonize;           /* -daemonize */
     char *pidfile;            /* -pidfile */
     bool nodefaults;          /* -nodefaults: no default serial port */
+    GPtrArray *objects;       /* -object, parsed: ObjectOptions *, in order */
     bool want_help;
     bool want_version;
     MonitorConfig *monitors;  /* -qmp / -monitor, in command-line order */

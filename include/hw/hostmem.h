@@ -65,6 +65,7 @@ typedef struct HostMemBackend {
     uint64_t page_size;              /* of the mapping: 4 KiB, or the huge page */
     bool registered;                 /* in the registry (object-add) */
     char *owner;                     /* id of the DIMM that claimed it; NULL: free */
+    bool numa_node;                  /* the owner is a NUMA node's base RAM ("node0") */
     uint8_t *host;                   /* the mapping while claimed */
     int fd;                          /* file and memfd while claimed; -1 otherwise */
 } HostMemBackend;
@@ -94,6 +95,9 @@ void hostmem_free_private(HostMemBackend *b);
  * preallocated and bound to host nodes if asked); fails if another DIMM
  * owns it or the host refuses the memory. */
 bool hostmem_claim(HostMemBackend *b, const char *owner, GError **errp);
+/* The same, with the memory mapped at `at` (page-size aligned), over a
+ * reservation of the caller's: a NUMA node's slice of base RAM. */
+bool hostmem_claim_at(HostMemBackend *b, const char *owner, void *at, GError **errp);
 /* Gives the memory back to the host and frees the backend for another DIMM. */
 void hostmem_release(HostMemBackend *b);
 

@@ -476,9 +476,8 @@ BAD = [
      "Device 'zz' not found", "DeviceNotFound"),
     ("memdev already in use", "device_add", {"driver": "pc-dimm", "id": "x",
                                              "memdev": "m3"}, "already in use"),
-    ("size not a multiple of 128 MiB", "object-add",
-     {"qom-type": "memory-backend-ram", "id": "odd", "size": 100 * MiB},
-     "not a multiple of 128 MiB"),
+    ("DIMM size not a multiple of 128 MiB", "device_add",
+     {"driver": "pc-dimm", "id": "x", "memdev": "odd"}, "not a multiple of 128 MiB"),
     ("no free slot", "device_add", {"driver": "pc-dimm", "id": "x", "memdev": "mfree"},
      "no free DIMM slot"),
     ("object-del of a backend in use", "object-del", {"id": "m3"}, "in use"),
@@ -498,6 +497,9 @@ def bad_input(tap, g):
                                        "size": 128 * MiB})
         g.q.execute("object-add", {"qom-type": "memory-backend-ram", "id": "mfree",
                                    "size": 128 * MiB})
+        # a backend may have any size; a DIMM on it must be whole 128 MiB blocks
+        g.q.execute("object-add", {"qom-type": "memory-backend-ram", "id": "odd",
+                                   "size": 100 * MiB})
         g.q.execute("stop")                 # keeps the next removal pending
         for i in range(3, 7):
             g.q.execute("device_add", {"driver": "pc-dimm", "id": "p%d" % i,

@@ -106,6 +106,22 @@ static const BadCase bad_cases[] = {
     { { "-dimm", "id=d0,size=2T" }, "-dimm: size 2T is above the limit 1T" },
     { { "-dimm", "id=d0,node=x" }, "-dimm: invalid node 'x'" },
     { { "-dimm", "d0" }, "-dimm: parameter 'd0' needs a value (key=value)" },
+    /* -object and -numa memdev= */
+    { { "-object", "{\"qom-type\": \"memory-backend-ram\", \"id\": \"m\"}" },
+      "-object: Parameter 'size' is missing" },
+    { { "-object", "{\"qom-type\": \"memory-backend-ram\"," },
+      "-object: JSON parse error" },
+    { { "-object", "memory-backend-ram,id=m,size=1G", "-object", "secret,id=m,data=x" },
+      "-object: id 'm' given twice" },
+    { { "-object", "memory-backend-epc,id=m,size=1G" },
+      "-object: Parameter 'qom-type' does not accept value 'memory-backend-epc'" },
+    { { "-numa", "node,memdev=nope" }, "-numa: node 0: memdev 'nope' is not a memory backend" },
+    { { "-object", "memory-backend-ram,id=m,size=256M", "-numa", "node,memdev=m" },
+      "-numa: total memory for NUMA nodes (0x10000000) should equal RAM size (0x20000000)" },
+    { { "-object", "memory-backend-ram,id=m,size=512M", "-numa", "node,memdev=m,mem=512M" },
+      "-numa: mem= and memdev= cannot both be given" },
+    { { "-object", "memory-backend-ram,id=m,size=256M", "-numa", "node,memdev=m",
+        "-numa", "node,mem=256M" }, "-numa: memdev= must be given for every node or none" },
     /* -numa */
     { { "-smp", "2", "-numa", "node,nodeid=0,cpus=0-2" },
       "-numa: node 0: cpus 2 out of range (-smp 2: CPUs 0-1)" },
@@ -247,6 +263,29 @@ static void test_dimm_numa_good(void)
 }
 
 /* 256 slots are fine, 257 are not: from -dimm lines alone or mixed with slots=. */
+/* -object (JSON and key=value) and -numa memdev=: each node's RAM is its
+ * backend's size; cpus= may repeat. */
+static void test_numa_memdev(void)
+{
+    MachineConfig cfg;
+    GError *err = NULL;
+    g_assert_true(parse_options(&cfg, &err, "-m", "768M", "-smp", "4",
+        "-object", "{\"qom-type\": \"memory-backend-ram\", \"id\": \"n0\", "
+        "\"size\": 268435456}",
+        "-object", "memory-backend-memfd,id=n1,size=512M,share=on",
+        "-numa", "node,nodeid=0,cpus=0,cpus=2,memdev=n0",
+        "-numa", "node,nodeid=1,cpus=1,cpus=3,memdev=n1", NULL));
+    g_assert_no_error(err);
+    g_assert_cmpuint(cfg.nnodes, ==, 2);
+    g_assert_cmphex(cfg.node_mem[0], ==, 256ULL << 20);
+    g_assert_cmphex(cfg.node_mem[1], ==, 512ULL << 20);
+    g_assert_cmpstr(cfg.numa[1].memdev, ==, "n1");
+    g_assert_cmpuint(cfg.cpu_node[2], ==, 0);
+    g_assert_cmpuint(cfg.cpu_node[3], ==, 1);
+    g_assert_cmpuint(cfg.objects->len, ==, 2);
+    machine_config_clear(&cfg);
+}
+
 static void test_slot_limit(void)
 {
     GPtrArray *args = g_ptr_array_new_with_free_func(g_free);
@@ -293,6 +332,7 @@ int main(int argc, char **argv)
     g_test_add_func("/options/dimm-defaults", test_dimm_defaults);
     g_test_add_func("/options/dimm-numa-good", test_dimm_numa_good);
     g_test_add_func("/options/slot-limit", test_slot_limit);
+    g_test_add_func("/options/numa-memdev", test_numa_memdev);
     for (size_t i = 0; i < G_N_ELEMENTS(bad_cases); i++) {
         char *path = g_strdup_printf("/options/bad/%zu", i);
         g_test_add_data_func(path, &bad_cases[i], test_bad_value);

@@ -310,9 +310,11 @@ static void test_hmp_commands(void)
     g_assert_cmpstr(nd2, ==, "{\"return\": \"Error: Parameter 'driver' is missing\\r\\n\"}");
     g_autofree char *nd3 = hmp_execute_capture("info memory-devices");
     g_assert_nonnull(strstr(nd3, "p1"));
+    /* the DIMM rule: the same sentence as the command line's -dimm gives */
     g_autofree char *g = hmp_execute_capture("object_add memory-backend-ram,id=m2,size=100M");
-    g_assert_cmpstr(g, ==, "Error: memory-backend-ram 'm2': size 100M is not a multiple of "
-                    "128 MiB\r\n");
+    g_assert_cmpstr(g, ==, "");
+    g_autofree char *g2 = hmp_execute_capture("device_add pc-dimm,id=p9,memdev=m2");
+    g_assert_cmpstr(g2, ==, "Error: DIMM 'p9': size 100M is not a multiple of 128 MiB\r\n");
     machine_down(&m);
 }
 
@@ -383,9 +385,12 @@ static const BadInput bad_inputs[] = {
     { "memdev already in use", "{'execute': 'device_add', 'arguments': {'driver': "
       "'pc-dimm', 'id': 'x', 'memdev': 'used'}}",
       "pc-dimm 'x': memdev 'used' is already in use by DIMM 'p0'", NULL },
-    { "backend size not a multiple of 128 MiB", "{'execute': 'object-add', 'arguments': "
-      "{'qom-type': 'memory-backend-ram', 'id': 'm9', 'size': 100000000}}",
-      "memory-backend-ram 'm9': size 100000000 is not a multiple of 128 MiB", NULL },
+    { "DIMM size not a multiple of 128 MiB", "{'execute': 'device_add', 'arguments': "
+      "{'driver': 'pc-dimm', 'id': 'x', 'memdev': 'odd'}}",
+      "DIMM 'x': size 100M is not a multiple of 128 MiB", NULL },
+    { "backend of no size", "{'execute': 'object-add', 'arguments': "
+      "{'qom-type': 'memory-backend-ram', 'id': 'm9', 'size': 0}}",
+      "memory-backend-ram 'm9': size 0 is not between 1 byte and 1T", NULL },
     { "backend id already exists", "{'execute': 'object-add', 'arguments': "
       "{'qom-type': 'memory-backend-ram', 'id': 'm1', 'size': 134217728}}",
       "object 'm1' already exists", NULL },
@@ -432,6 +437,8 @@ static void test_bad_input(void)
               "'memory-backend-ram', 'id': 'm1', 'size': %llu}}", 128 * MiB);
     ASSERT_OK(&m, "{'execute': 'object-add', 'arguments': {'qom-type': "
               "'memory-backend-ram', 'id': 'big', 'size': %llu}}", 2 * GiB);
+    ASSERT_OK(&m, "{'execute': 'object-add', 'arguments': {'qom-type': "
+              "'memory-backend-ram', 'id': 'odd', 'size': %llu}}", 100 * MiB);
     ASSERT_OK(&m, "{'execute': 'device_add', 'arguments': {'driver': 'pc-dimm', "
               "'id': 'p0', 'memdev': 'used'}}");
     ASSERT_OK(&m, "{'execute': 'device_del', 'arguments': {'id': 'd0'}}");
