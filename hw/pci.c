@@ -65,9 +65,7 @@ uint32_t pci_config_read(unsigned devfn, unsigned offset, unsigned size)
         return size == 4 ? 0xffffffffu : (1u << (8 * size)) - 1;
     }
     uint32_t v = 0;
-    for (unsigned i = 0; i < size; i++) {
-        v |= (uint32_t)dev->config[offset + i] << (8 * i);
-    }
+    memcpy(&v, dev->config + offset, size);     /* little-endian, as the bus */
     return v;
 }
 
@@ -81,11 +79,12 @@ void pci_config_write(unsigned devfn, unsigned offset, uint32_t value, unsigned 
         hm_guest_error("pci %s: bad config write at 0x%x size %u", dev->name, offset, size);
         return;
     }
-    for (unsigned i = 0; i < size; i++) {
-        uint8_t m = dev->wmask[offset + i];
-        uint8_t b = (uint8_t)(value >> (8 * i));
-        dev->config[offset + i] = (dev->config[offset + i] & ~m) | (b & m);
-    }
+    /* only the guest-writable bits change */
+    uint32_t old = 0, mask = 0;
+    memcpy(&old, dev->config + offset, size);
+    memcpy(&mask, dev->wmask + offset, size);
+    uint32_t v = (old & ~mask) | (value & mask);
+    memcpy(dev->config + offset, &v, size);
     if (dev->config_written) {
         dev->config_written(dev, offset, size);
     }
