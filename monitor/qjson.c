@@ -49,7 +49,11 @@ struct JsonStreamer {
     int brackets;
     size_t size;              /* bytes of the current value so far */
     size_t max_size;
+    size_t token_text;        /* bytes held by the texts in tokens */
     bool in_value;
+    /* the value went over max_size and its error was reported at once: the
+     * rest of it is lexed only to find its end, and then forgotten */
+    bool discard;
     /* set on the first error inside a value: the rest of the value is
      * lexed only to find its end, then this error is reported */
     GError *error;
@@ -82,13 +86,39 @@ void json_streamer_free(JsonStreamer *s)
     g_free(s);
 }
 
+/* Buffers kept across values; one huge value must not pin its memory. */
+#define KEEP_TOKEN_TEXT 4096
+#define KEEP_TOKENS 1024
+
+static void clear_tokens(JsonStreamer *s)
+{
+    if (s->tokens->len > KEEP_TOKENS) {
+        g_array_free(s->tokens, TRUE);
+        s->tokens = g_array_new(FALSE, FALSE, sizeof(Token));
+        g_array_set_clear_func(s->tokens, clear_token);
+    } else {
+        g_array_set_size(s->tokens, 0);
+    }
+    s->token_text = 0;
+}
+
 static void reset_value(JsonStreamer *s)
 {
-    g_array_set_size(s->tokens, 0);
+    clear_tokens(s);
+    if (s->tok->allocated_len > KEEP_TOKEN_TEXT) {
+        g_string_free(s->tok, TRUE);
+        s->tok = g_string_new(NULL);
+    }
     s->braces = s->brackets = 0;
     s->size = 0;
     s->in_value = false;
+    s->discard = false;
     g_clear_error(&s->error);
+}
+
+size_t json_streamer_buffered(const JsonStreamer *s)
+{
+    return s->tok->allocated_len + s->tokens->len * sizeof(Token) + s->token_text;
 }
 
 static void fail(JsonStreamer *s, const char *fmt, ...) G_GNUC_PRINTF(2, 3);
@@ -103,7 +133,7 @@ static void fail(JsonStreamer *s, const char *fmt, ...)
     g_autofree char *msg = g_strdup_vprintf(fmt, ap);
     va_end(ap);
     s->error = g_error_new_literal(QAPI_ERROR, QAPI_ERROR_CLASS_GENERIC_ERROR, msg);
-    g_array_set_size(s->tokens, 0);
+    clear_tokens(s);
 }
 
 /* ------------------------------------------------------------ parser */
@@ -461,15 +491,21 @@ static bool push_token(JsonStreamer *s, TokType type, const char *text)
     if (s->braces + s->brackets > QJSON_MAX_NESTING) {
         fail(s, "JSON nesting depth limit exceeded (%d levels)", QJSON_MAX_NESTING);
     }
-    if (!s->error) {
+    if (!s->error && !s->discard) {
         Token t = { .type = type, .text = text ? g_strdup(text) : NULL };
         g_array_append_val(s->tokens, t);
+        s->token_text += text ? strlen(text) + 1 : 0;
     }
     return s->braces < 0 || s->brackets < 0 || (s->braces == 0 && s->brackets == 0);
 }
 
-static void finish_value(JsonStreamer *s, JsonNode **value, GError **err)
+/* Returns false when the value was discarded (nothing to report). */
+static bool finish_value(JsonStreamer *s, JsonNode **value, GError **err)
 {
+    if (s->discard) {
+        reset_value(s);
+        return false;
+    }
     if (s->error) {
         *err = s->error;
         s->error = NULL;
@@ -477,6 +513,7 @@ static void finish_value(JsonStreamer *s, JsonNode **value, GError **err)
         *value = parse_tokens((Token *)s->tokens->data, s->tokens->len, err);
     }
     reset_value(s);
+    return true;
 }
 
 /* Ends a number or keyword token; returns true when the value is complete. */
@@ -484,7 +521,7 @@ static bool end_atom(JsonStreamer *s)
 {
     LexState st = s->state;
     s->state = LEX_START;
-    if (s->error) {
+    if (s->error || s->discard) {
         return s->braces <= 0 && s->brackets <= 0;
     }
     if (st == LEX_KEYWORD) {
@@ -507,9 +544,6 @@ size_t json_streamer_feed(JsonStreamer *s, const char *buf, size_t len,
     while (i < len) {
         char c = buf[i];
         bool done = false;
-        if (s->in_value && ++s->size > s->max_size && !s->error) {
-            fail(s, "JSON token size limit exceeded (%zu bytes)", s->max_size);
-        }
         switch (s->state) {
         case LEX_START:
             if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
@@ -536,8 +570,13 @@ size_t json_streamer_feed(JsonStreamer *s, const char *buf, size_t len,
                 } else if (g_ascii_isalpha(c)) {
                     s->state = LEX_KEYWORD;
                 } else {
+                    /* the escape of a NUL would be empty: spell it out */
                     char text[2] = { c, 0 };
-                    stray(s, text);
+                    if (c) {
+                        stray(s, text);
+                    } else {
+                        fail(s, "JSON parse error, stray '\\000'");
+                    }
                     done = s->braces <= 0 && s->brackets <= 0;
                     break;
                 }
@@ -547,46 +586,58 @@ size_t json_streamer_feed(JsonStreamer *s, const char *buf, size_t len,
             }
             break;
         case LEX_STRING:
+        case LEX_STRING_ESCAPE:
             if ((unsigned char)c < 0x20) {
-                /* raw control characters are not JSON; the string goes on */
+                /* raw control characters (NUL too) are not JSON; the string
+                 * goes on */
                 fail(s, "JSON parse error, control character 0x%02x in string",
                      (unsigned char)c);
             }
-            if (!s->error) {
+            if (!s->error && !s->discard) {
                 g_string_append_c(s->tok, c);
             }
-            if (c == '\\') {
+            if (s->state == LEX_STRING_ESCAPE) {
+                s->state = LEX_STRING;
+            } else if (c == '\\') {
                 s->state = LEX_STRING_ESCAPE;
             } else if (c == s->quote) {
                 s->state = LEX_START;
-                done = s->error ? (s->braces <= 0 && s->brackets <= 0)
-                                : push_token(s, TOK_STRING, s->tok->str);
+                done = s->error || s->discard ? (s->braces <= 0 && s->brackets <= 0)
+                                              : push_token(s, TOK_STRING, s->tok->str);
             }
-            break;
-        case LEX_STRING_ESCAPE:
-            if (!s->error) {
-                g_string_append_c(s->tok, c);
-            }
-            s->state = LEX_STRING;
             break;
         case LEX_NUMBER:
         case LEX_KEYWORD:
-            if (s->state == LEX_NUMBER ? (g_ascii_isdigit(c) || strchr("+-.eE", c) != NULL)
+            /* c != 0: strchr() would match the terminator */
+            if (s->state == LEX_NUMBER ? (g_ascii_isdigit(c) || (c && strchr("+-.eE", c)))
                                        : g_ascii_isalnum(c)) {
-                g_string_append_c(s->tok, c);
+                if (!s->error && !s->discard) {
+                    g_string_append_c(s->tok, c);
+                }
                 break;
             }
             /* c belongs to the next token: end this one, then look at c again */
-            s->size--;
-            if (end_atom(s)) {
-                finish_value(s, value, err);
+            if (end_atom(s) && finish_value(s, value, err)) {
                 return i;
             }
             continue;
         }
         i++;
         if (done) {
-            finish_value(s, value, err);
+            if (finish_value(s, value, err)) {
+                return i;
+            }
+            continue;
+        }
+        /* Over the limit the client hears of it at once (a value that never
+         * ends would otherwise never be answered), and nothing more of the
+         * value is kept, so memory stays bounded whatever follows. */
+        if (s->in_value && !s->discard && ++s->size > s->max_size) {
+            fail(s, "JSON token size limit exceeded (%zu bytes)", s->max_size);
+            *err = s->error;
+            s->error = NULL;
+            s->discard = true;
+            clear_tokens(s);
             return i;
         }
     }
