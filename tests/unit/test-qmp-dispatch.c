@@ -427,6 +427,16 @@ static void test_no_machine(void)
     ASSERT_REPLY(&s, "{\"execute\": \"query-status\"}", GENERIC("no machine is running"));
 }
 
+/* Serves the main context until n events have come (3 s at most). */
+static void wait_events(guint n)
+{
+    gint64 deadline = g_get_monotonic_time() + 3 * G_USEC_PER_SEC;
+    while (events->len < n && g_get_monotonic_time() < deadline) {
+        g_main_context_iteration(NULL, FALSE);
+        g_usleep(1000);
+    }
+}
+
 static gpointer emit_from_thread(gpointer data)
 {
     for (int i = 0; i < 50; i++) {
@@ -447,15 +457,19 @@ static void test_events(void)
     qapi_event_send_acpi_device_ost(&ost);
     qapi_event_send_device_deleted("dimm0", "/machine/peripheral/dimm0");
     qapi_event_send_device_unplug_guest_error(NULL, "/machine/peripheral/dimm1");
+    /* the second _OST of slot 0 within a second is held (throttling) */
     assert_events((const char *const[]){
         "\"event\": \"ACPI_DEVICE_OST\", \"data\": {\"info\": {\"device\": \"dimm0\", "
         "\"source\": 3, \"status\": 132, \"slot\": \"0\", \"slot-type\": \"DIMM\"}}",
-        "\"event\": \"ACPI_DEVICE_OST\", \"data\": {\"info\": {\"source\": 3, \"status\": 0, "
-        "\"slot\": \"0\", \"slot-type\": \"DIMM\"}}",
         "\"event\": \"DEVICE_DELETED\", \"data\": {\"device\": \"dimm0\", \"path\": "
         "\"/machine/peripheral/dimm0\"}",
         "\"event\": \"DEVICE_UNPLUG_GUEST_ERROR\", \"data\": {\"path\": "
         "\"/machine/peripheral/dimm1\"}",
+        NULL });
+    wait_events(1);
+    assert_events((const char *const[]){
+        "\"event\": \"ACPI_DEVICE_OST\", \"data\": {\"info\": {\"source\": 3, \"status\": 0, "
+        "\"slot\": \"0\", \"slot-type\": \"DIMM\"}}",
         NULL });
 
     /* from another thread: delivered by the main context, in order */
@@ -496,6 +510,51 @@ static void test_events(void)
     monitor_event_remove_sink(record_event, NULL);
     g_ptr_array_free(events, TRUE);
     events = NULL;
+}
+
+static gpointer flood_from_thread(gpointer data)
+{
+    for (int i = 0; i < 5000; i++) {
+        qapi_event_send_stop();
+    }
+    for (int i = 0; i < 100; i++) {
+        g_autofree char *path = g_strdup_printf("/machine/peripheral/d%d", i);
+        qapi_event_send_device_deleted(NULL, path);
+    }
+    return NULL;
+}
+
+/* Events from a vCPU thread while the main loop does not run: the queue
+ * stops at its cap (the rest is counted), operation-ending events still
+ * fit, and once the main loop runs everything queued is delivered. */
+static void test_event_queue_cap(void)
+{
+    setup();
+    MonitorEventStats st0, st;
+    monitor_event_stats(&st0);
+    GThread *t = g_thread_new("flood", flood_from_thread, NULL);
+    g_thread_join(t);
+    monitor_event_stats(&st);
+    g_assert_cmpuint(st.queue_len, ==, MONITOR_EVENT_QUEUE_MAX + 100);
+    g_assert_cmpuint(st.queue_dropped - st0.queue_dropped, ==, 5000 - MONITOR_EVENT_QUEUE_MAX);
+    wait_events(MONITOR_EVENT_QUEUE_MAX + 100);
+    g_assert_cmpuint(events->len, ==, MONITOR_EVENT_QUEUE_MAX + 100);
+    for (guint i = 0; i < events->len; i++) {
+        g_autofree char *body = event_body(g_ptr_array_index(events, i));
+        g_autofree char *want = i < MONITOR_EVENT_QUEUE_MAX ? g_strdup("\"event\": \"STOP\"")
+            : g_strdup_printf("\"event\": \"DEVICE_DELETED\", \"data\": {\"path\": "
+                              "\"/machine/peripheral/d%u\"}", i - MONITOR_EVENT_QUEUE_MAX);
+        g_assert_cmpstr(body, ==, want);
+    }
+    g_ptr_array_set_size(events, 0);
+    monitor_event_stats(&st);
+    g_assert_cmpuint(st.queue_len, ==, 0);
+    /* a new episode: the next event goes through */
+    t = g_thread_new("emitter", emit_from_thread, NULL);
+    g_thread_join(t);
+    wait_events(50);
+    g_assert_cmpuint(events->len, ==, 50);
+    teardown();
 }
 
 static void test_human_monitor_command(void)
@@ -593,6 +652,7 @@ int main(int argc, char **argv)
     g_test_add_func("/qmp-dispatch/runstate-hook", test_runstate_hook);
     g_test_add_func("/qmp-dispatch/no-machine", test_no_machine);
     g_test_add_func("/qmp-dispatch/events", test_events);
+    g_test_add_func("/qmp-dispatch/event-queue-cap", test_event_queue_cap);
     g_test_add_func("/qmp-dispatch/human-monitor-command", test_human_monitor_command);
     g_test_add_func("/qmp-dispatch/query-commands", test_query_commands);
     g_test_add_func("/qmp-dispatch/pmemsave", test_pmemsave);

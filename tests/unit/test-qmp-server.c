@@ -12,6 +12,8 @@
 #include "qapi-generated.h"
 
 #include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <fcntl.h>
 #include <poll.h>
 #include <string.h>
@@ -411,6 +413,100 @@ static void test_slow_client_loses_events(void)
     teardown();
 }
 
+static long rss_kb(void)
+{
+    g_autofree char *status = NULL;
+    g_assert_true(g_file_get_contents("/proc/self/status", &status, NULL, NULL));
+    const char *p = strstr(status, "VmRSS:");
+    g_assert_nonnull(p);
+    return strtol(p + 6, NULL, 10);
+}
+
+/* An event line's timestamp, in microseconds. */
+static gint64 event_time(const char *line)
+{
+    gint64 sec = 0, usec = -1;
+    g_assert_cmpint(sscanf(line, "{\"timestamp\": {\"seconds\": %" G_GINT64_FORMAT
+                           ", \"microseconds\": %" G_GINT64_FORMAT, &sec, &usec), ==, 2);
+    return sec * G_USEC_PER_SEC + usec;
+}
+
+#define OST_BODY(status, src) "\"event\": \"ACPI_DEVICE_OST\", \"data\": {\"info\": {" \
+    "\"device\": \"dimm0\", \"source\": " src ", \"status\": " status ", \"slot\": \"0\", " \
+    "\"slot-type\": \"DIMM\"}}}"
+
+/* A guest that writes _OST without pause, a client that does not read:
+ * the events of the slot are throttled (the first at once, the newest when
+ * the second is over), so the client stays connected, memory stays
+ * bounded, and the DEVICE_DELETED that follows is not lost. */
+static void test_ost_flood(void)
+{
+    g_autofree char *path = NULL;
+    QmpServer *s = start_server(&path);
+    Client *c = client_connect(path);
+    negotiate(c);
+    long rss0 = rss_kb();
+    MonitorEventStats st0, st;
+    monitor_event_stats(&st0);
+    enum { N = 20000 };                  /* ~3.4 MB of events unthrottled */
+    gint64 t0 = g_get_monotonic_time();
+    for (int i = 0; i < N; i++) {
+        ACPIOSTInfo ost = { .device = (char *)"dimm0", .slot = (char *)"0",
+                            .slot_type = ACPI_SLOT_TYPE_DIMM, .source = i < N - 1 ? 3 : 1,
+                            .status = i < N - 1 ? 0x84 : 0 };
+        qapi_event_send_acpi_device_ost(&ost);
+        if (i % 100 == 0) {
+            pump();
+        }
+    }
+    gint64 flood_end = g_get_real_time();
+    /* another slot is not held back by slot 0's flood */
+    ACPIOSTInfo other = { .device = (char *)"d1", .slot = (char *)"1",
+                          .slot_type = ACPI_SLOT_TYPE_DIMM, .source = 1, .status = 0 };
+    qapi_event_send_acpi_device_ost(&other);
+    qapi_event_send_device_deleted("d1", "/machine/peripheral/d1");
+    pump();
+    g_assert_cmpuint(qmp_server_client_count(s), ==, 1);
+    g_assert_cmpuint(qmp_server_events_dropped(s), ==, 0);
+    g_assert_cmpint(rss_kb() - rss0, <, 2048);
+    monitor_event_stats(&st);
+    g_assert_cmpuint(st.coalesced - st0.coalesced, ==, N - 2);
+    g_assert_cmpuint(st.held, ==, 1);
+
+    /* now the client reads: the first _OST, slot 1's, DEVICE_DELETED at
+     * once; slot 0's last state when its second is over */
+    g_autofree char *l1 = client_line(c);
+    g_autofree char *l2 = client_line(c);
+    g_autofree char *l3 = client_line(c);
+    g_autofree char *l4 = client_line(c);
+    gint64 t4 = g_get_monotonic_time();
+    g_assert_true(g_str_has_suffix(l1, OST_BODY("132", "3")));
+    g_assert_true(g_str_has_suffix(l2, "\"event\": \"ACPI_DEVICE_OST\", \"data\": {\"info\": "
+                                       "{\"device\": \"d1\", \"source\": 1, \"status\": 0, "
+                                       "\"slot\": \"1\", \"slot-type\": \"DIMM\"}}}"));
+    g_assert_true(g_str_has_suffix(l3, "\"event\": \"DEVICE_DELETED\", \"data\": {\"device\": "
+                                       "\"d1\", \"path\": \"/machine/peripheral/d1\"}}"));
+    g_assert_true(g_str_has_suffix(l4, OST_BODY("0", "1")));
+    g_assert_cmpint(t4 - t0, >=, 900 * 1000);
+    g_assert_cmpint(t4 - t0, <, 3 * G_USEC_PER_SEC);
+    /* the held event kept the time the guest wrote it */
+    g_assert_cmpint(event_time(l4), >, event_time(l1));
+    g_assert_cmpint(event_time(l4), <=, flood_end);
+
+    /* a period with nothing held ends the throttling: then at once again */
+    g_usleep(1100 * 1000);
+    pump();
+    ACPIOSTInfo again = { .device = (char *)"dimm0", .slot = (char *)"0",
+                          .slot_type = ACPI_SLOT_TYPE_DIMM, .source = 3, .status = 0x84 };
+    qapi_event_send_acpi_device_ost(&again);
+    g_autofree char *l5 = client_line(c);
+    g_assert_true(g_str_has_suffix(l5, OST_BODY("132", "3")));
+    g_assert_cmpint(g_get_monotonic_time() - t4, <, 1500 * 1000);
+    client_free(c);
+    qmp_server_free(s);
+    teardown();
+}
+
 /* A client that pipelines many requests before reading is throttled (its
  * input is not read while replies pile up), not dropped, and gets every
  * reply in order. */
@@ -524,6 +620,7 @@ int main(int argc, char **argv)
     g_test_add_func("/qmp-server/quit-order", test_quit_order);
     g_test_add_func("/qmp-server/slow-client-loses-events", test_slow_client_loses_events);
     g_test_add_func("/qmp-server/pipelined-client-throttled", test_pipelined_client_throttled);
+    g_test_add_func("/qmp-server/ost-flood", test_ost_flood);
     g_test_add_func("/qmp-server/socket-file-rules", test_socket_file_rules);
     g_test_add_func("/qmp-server/hmp-socket", test_hmp_socket);
     return g_test_run();
