@@ -20,6 +20,7 @@ SCENARIOS = {
     'cmdline': ['test-cmdline.py'],
     'dimm': ['test-dimm.py'],
     'hotplug': ['test-hotplug.py'],
+    'ost-flood': ['test-ost-flood.py'],
 }
 
 
