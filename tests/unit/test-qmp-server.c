@@ -460,7 +460,10 @@ static void test_ost_flood(void)
         }
     }
     gint64 flood_end = g_get_real_time();
-    /* another slot is not held back by slot 0's flood */
+    gint64 flood_us = g_get_monotonic_time() - t0;
+    MonitorEventStats st_end;                /* before any iteration */
+    monitor_event_stats(&st_end);
+    /* another slot is not held back by slot 0's flood, nor DEVICE_DELETED */
     ACPIOSTInfo other = { .device = (char *)"d1", .slot = (char *)"1",
                           .slot_type = ACPI_SLOT_TYPE_DIMM, .source = 1, .status = 0 };
     qapi_event_send_acpi_device_ost(&other);
@@ -468,30 +471,57 @@ static void test_ost_flood(void)
     pump();
     g_assert_cmpuint(qmp_server_client_count(s), ==, 1);
     g_assert_cmpuint(qmp_server_events_dropped(s), ==, 0);
-    g_assert_cmpint(rss_kb() - rss0, <, 2048);
-    monitor_event_stats(&st);
-    g_assert_cmpuint(st.coalesced - st0.coalesced, ==, N - 2);
-    g_assert_cmpuint(st.held, ==, 1);
+    bool asan = false;        /* its quarantine keeps what was freed: RSS tells nothing */
+#ifdef __SANITIZE_ADDRESS__
+    asan = true;
+#endif
+    if (!asan) {
+        g_assert_cmpint(rss_kb() - rss0, <, 2048);
+    }
+    /* the last one was held (no iteration since it came), and kept alone */
+    g_assert_cmpuint(st_end.held, ==, 1);
+    g_assert_cmpuint(st_end.queue_len, ==, 0);
 
-    /* now the client reads: the first _OST, slot 1's, DEVICE_DELETED at
-     * once; slot 0's last state when its second is over */
-    g_autofree char *l1 = client_line(c);
-    g_autofree char *l2 = client_line(c);
-    g_autofree char *l3 = client_line(c);
-    g_autofree char *l4 = client_line(c);
-    gint64 t4 = g_get_monotonic_time();
-    g_assert_true(g_str_has_suffix(l1, OST_BODY("132", "3")));
-    g_assert_true(g_str_has_suffix(l2, "\"event\": \"ACPI_DEVICE_OST\", \"data\": {\"info\": "
-                                       "{\"device\": \"d1\", \"source\": 1, \"status\": 0, "
-                                       "\"slot\": \"1\", \"slot-type\": \"DIMM\"}}}"));
-    g_assert_true(g_str_has_suffix(l3, "\"event\": \"DEVICE_DELETED\", \"data\": {\"device\": "
-                                       "\"d1\", \"path\": \"/machine/peripheral/d1\"}}"));
-    g_assert_true(g_str_has_suffix(l4, OST_BODY("0", "1")));
-    g_assert_cmpint(t4 - t0, >=, 900 * 1000);
-    g_assert_cmpint(t4 - t0, <, 3 * G_USEC_PER_SEC);
+    /* now the client reads: the first _OST at once, one per second after
+     * that (if the flood took that long), slot 1's and DEVICE_DELETED at
+     * once, slot 0's last state when its second is over */
+    GPtrArray *lines = g_ptr_array_new_with_free_func(g_free);
+    gint64 t_last = 0;
+    while (!t_last) {
+        char *l = client_line(c);
+        g_assert_nonnull(l);
+        g_ptr_array_add(lines, l);
+        if (g_str_has_suffix(l, OST_BODY("0", "1"))) {
+            t_last = g_get_monotonic_time();
+        }
+    }
+    guint ost0 = 0, other_at = 0, deleted_at = 0;
+    for (guint i = 0; i < lines->len; i++) {
+        const char *l = g_ptr_array_index(lines, i);
+        if (strstr(l, "\"slot\": \"0\"")) {
+            ost0++;
+        } else if (strstr(l, "\"slot\": \"1\"")) {
+            other_at = i;
+        } else if (strstr(l, "DEVICE_DELETED")) {
+            deleted_at = i;
+        }
+    }
+    const char *first = g_ptr_array_index(lines, 0);
+    const char *last = g_ptr_array_index(lines, lines->len - 1);
+    g_assert_true(g_str_has_suffix(first, OST_BODY("132", "3")));
+    g_assert_cmpuint(other_at, >, 0);
+    g_assert_cmpuint(deleted_at, >, 0);
+    g_assert_cmpuint(lines->len, ==, ost0 + 2);
+    g_assert_cmpuint(ost0, <=, 2 + flood_us / G_USEC_PER_SEC + 1);
+    monitor_event_stats(&st);
+    g_assert_cmpuint(st.coalesced - st0.coalesced, ==, N - ost0);   /* none lost else */
+    g_assert_cmpint(t_last - t0, >=, 900 * 1000);
+    g_assert_cmpint(t_last - t0, <, flood_us + 2 * G_USEC_PER_SEC);
     /* the held event kept the time the guest wrote it */
-    g_assert_cmpint(event_time(l4), >, event_time(l1));
-    g_assert_cmpint(event_time(l4), <=, flood_end);
+    g_assert_cmpint(event_time(last), >, event_time(first));
+    g_assert_cmpint(event_time(last), <=, flood_end);
+    g_ptr_array_free(lines, TRUE);
+    gint64 t4 = t_last;
 
     /* a period with nothing held ends the throttling: then at once again */
     g_usleep(1100 * 1000);
