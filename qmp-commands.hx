@@ -216,8 +216,8 @@ pmemsave
 --------
 
 Saves guest physical memory to a file on the host (created or truncated,
-mode 0600). Ranges that are not guest RAM are written as 0xff, what the
-guest would read there.
+mode 0600). The whole range must be guest RAM (GenericError naming the
+first address that is not); a FIFO nobody reads is an error, not a wait.
 
 Arguments:
 

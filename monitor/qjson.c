@@ -4,13 +4,12 @@
  * The reader is a lexer that keeps its state across reads, a pair of
  * brace/bracket counters that say when a top-level value is complete (as
  * QEMU's json-streamer does), and a recursive-descent parser over the
- * tokens of that value.
+ * tokens of that value. The writer is in qjson-write.c.
  */
 #include "monitor/qjson.h"
 #include "monitor/qapi-runtime.h"
 
 #include <errno.h>
-#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -49,7 +48,11 @@ struct JsonStreamer {
     int brackets;
     size_t size;              /* bytes of the current value so far */
     size_t max_size;
+    size_t token_text;        /* bytes held by the texts in tokens */
     bool in_value;
+    /* the value went over max_size and its error was reported at once: the
+     * rest of it is lexed only to find its end, and then forgotten */
+    bool discard;
     /* set on the first error inside a value: the rest of the value is
      * lexed only to find its end, then this error is reported */
     GError *error;
@@ -82,13 +85,39 @@ void json_streamer_free(JsonStreamer *s)
     g_free(s);
 }
 
+/* Buffers kept across values; one huge value must not pin its memory. */
+#define KEEP_TOKEN_TEXT 4096
+#define KEEP_TOKENS 1024
+
+static void clear_tokens(JsonStreamer *s)
+{
+    if (s->tokens->len > KEEP_TOKENS) {
+        g_array_free(s->tokens, TRUE);
+        s->tokens = g_array_new(FALSE, FALSE, sizeof(Token));
+        g_array_set_clear_func(s->tokens, clear_token);
+    } else {
+        g_array_set_size(s->tokens, 0);
+    }
+    s->token_text = 0;
+}
+
 static void reset_value(JsonStreamer *s)
 {
-    g_array_set_size(s->tokens, 0);
+    clear_tokens(s);
+    if (s->tok->allocated_len > KEEP_TOKEN_TEXT) {
+        g_string_free(s->tok, TRUE);
+        s->tok = g_string_new(NULL);
+    }
     s->braces = s->brackets = 0;
     s->size = 0;
     s->in_value = false;
+    s->discard = false;
     g_clear_error(&s->error);
+}
+
+size_t json_streamer_buffered(const JsonStreamer *s)
+{
+    return s->tok->allocated_len + s->tokens->len * sizeof(Token) + s->token_text;
 }
 
 static void fail(JsonStreamer *s, const char *fmt, ...) G_GNUC_PRINTF(2, 3);
@@ -103,7 +132,7 @@ static void fail(JsonStreamer *s, const char *fmt, ...)
     g_autofree char *msg = g_strdup_vprintf(fmt, ap);
     va_end(ap);
     s->error = g_error_new_literal(QAPI_ERROR, QAPI_ERROR_CLASS_GENERIC_ERROR, msg);
-    g_array_set_size(s->tokens, 0);
+    clear_tokens(s);
 }
 
 /* ------------------------------------------------------------ parser */
@@ -461,15 +490,21 @@ static bool push_token(JsonStreamer *s, TokType type, const char *text)
     if (s->braces + s->brackets > QJSON_MAX_NESTING) {
         fail(s, "JSON nesting depth limit exceeded (%d levels)", QJSON_MAX_NESTING);
     }
-    if (!s->error) {
+    if (!s->error && !s->discard) {
         Token t = { .type = type, .text = text ? g_strdup(text) : NULL };
         g_array_append_val(s->tokens, t);
+        s->token_text += text ? strlen(text) + 1 : 0;
     }
     return s->braces < 0 || s->brackets < 0 || (s->braces == 0 && s->brackets == 0);
 }
 
-static void finish_value(JsonStreamer *s, JsonNode **value, GError **err)
+/* Returns false when the value was discarded (nothing to report). */
+static bool finish_value(JsonStreamer *s, JsonNode **value, GError **err)
 {
+    if (s->discard) {
+        reset_value(s);
+        return false;
+    }
     if (s->error) {
         *err = s->error;
         s->error = NULL;
@@ -477,6 +512,7 @@ static void finish_value(JsonStreamer *s, JsonNode **value, GError **err)
         *value = parse_tokens((Token *)s->tokens->data, s->tokens->len, err);
     }
     reset_value(s);
+    return true;
 }
 
 /* Ends a number or keyword token; returns true when the value is complete. */
@@ -484,7 +520,7 @@ static bool end_atom(JsonStreamer *s)
 {
     LexState st = s->state;
     s->state = LEX_START;
-    if (s->error) {
+    if (s->error || s->discard) {
         return s->braces <= 0 && s->brackets <= 0;
     }
     if (st == LEX_KEYWORD) {
@@ -507,9 +543,6 @@ size_t json_streamer_feed(JsonStreamer *s, const char *buf, size_t len,
     while (i < len) {
         char c = buf[i];
         bool done = false;
-        if (s->in_value && ++s->size > s->max_size && !s->error) {
-            fail(s, "JSON token size limit exceeded (%zu bytes)", s->max_size);
-        }
         switch (s->state) {
         case LEX_START:
             if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
@@ -536,8 +569,13 @@ size_t json_streamer_feed(JsonStreamer *s, const char *buf, size_t len,
                 } else if (g_ascii_isalpha(c)) {
                     s->state = LEX_KEYWORD;
                 } else {
+                    /* the escape of a NUL would be empty: spell it out */
                     char text[2] = { c, 0 };
-                    stray(s, text);
+                    if (c) {
+                        stray(s, text);
+                    } else {
+                        fail(s, "JSON parse error, stray '\\000'");
+                    }
                     done = s->braces <= 0 && s->brackets <= 0;
                     break;
                 }
@@ -547,46 +585,58 @@ size_t json_streamer_feed(JsonStreamer *s, const char *buf, size_t len,
             }
             break;
         case LEX_STRING:
+        case LEX_STRING_ESCAPE:
             if ((unsigned char)c < 0x20) {
-                /* raw control characters are not JSON; the string goes on */
+                /* raw control characters (NUL too) are not JSON; the string
+                 * goes on */
                 fail(s, "JSON parse error, control character 0x%02x in string",
                      (unsigned char)c);
             }
-            if (!s->error) {
+            if (!s->error && !s->discard) {
                 g_string_append_c(s->tok, c);
             }
-            if (c == '\\') {
+            if (s->state == LEX_STRING_ESCAPE) {
+                s->state = LEX_STRING;
+            } else if (c == '\\') {
                 s->state = LEX_STRING_ESCAPE;
             } else if (c == s->quote) {
                 s->state = LEX_START;
-                done = s->error ? (s->braces <= 0 && s->brackets <= 0)
-                                : push_token(s, TOK_STRING, s->tok->str);
+                done = s->error || s->discard ? (s->braces <= 0 && s->brackets <= 0)
+                                              : push_token(s, TOK_STRING, s->tok->str);
             }
-            break;
-        case LEX_STRING_ESCAPE:
-            if (!s->error) {
-                g_string_append_c(s->tok, c);
-            }
-            s->state = LEX_STRING;
             break;
         case LEX_NUMBER:
         case LEX_KEYWORD:
-            if (s->state == LEX_NUMBER ? (g_ascii_isdigit(c) || strchr("+-.eE", c) != NULL)
+            /* c != 0: strchr() would match the terminator */
+            if (s->state == LEX_NUMBER ? (g_ascii_isdigit(c) || (c && strchr("+-.eE", c)))
                                        : g_ascii_isalnum(c)) {
-                g_string_append_c(s->tok, c);
+                if (!s->error && !s->discard) {
+                    g_string_append_c(s->tok, c);
+                }
                 break;
             }
             /* c belongs to the next token: end this one, then look at c again */
-            s->size--;
-            if (end_atom(s)) {
-                finish_value(s, value, err);
+            if (end_atom(s) && finish_value(s, value, err)) {
                 return i;
             }
             continue;
         }
         i++;
         if (done) {
-            finish_value(s, value, err);
+            if (finish_value(s, value, err)) {
+                return i;
+            }
+            continue;
+        }
+        /* Over the limit the client hears of it at once (a value that never
+         * ends would otherwise never be answered), and nothing more of the
+         * value is kept, so memory stays bounded whatever follows. */
+        if (s->in_value && !s->discard && ++s->size > s->max_size) {
+            fail(s, "JSON token size limit exceeded (%zu bytes)", s->max_size);
+            *err = s->error;
+            s->error = NULL;
+            s->discard = true;
+            clear_tokens(s);
             return i;
         }
     }
@@ -625,162 +675,4 @@ JsonNode *qjson_parse(const char *text, GError **errp)
         g_propagate_error(errp, err);
     }
     return v;
-}
-
-/* ------------------------------------------------------------ writer */
-
-/* QEMU's QDict: 512 buckets indexed by this hash; iteration goes bucket by
- * bucket, and within a bucket the most recently inserted key comes first. */
-#define QDICT_BUCKETS 512
-
-static unsigned tdb_hash(const char *name)
-{
-    unsigned value = 0x238F13AF * (unsigned)strlen(name);
-    for (unsigned i = 0; name[i]; i++) {
-        value = value + ((unsigned)(unsigned char)name[i] << (i * 5 % 24));
-    }
-    return 1103515243 * value + 12345;
-}
-
-typedef struct Member {
-    const char *name;
-    JsonNode *node;
-    unsigned bucket;
-    unsigned index;
-} Member;
-
-static int member_cmp(const void *a, const void *b)
-{
-    const Member *x = a, *y = b;
-    if (x->bucket != y->bucket) {
-        return x->bucket < y->bucket ? -1 : 1;
-    }
-    return x->index > y->index ? -1 : x->index < y->index;
-}
-
-static void append_string(GString *out, const char *s)
-{
-    g_string_append_c(out, '"');
-    const char *p = s;
-    while (*p) {
-        gunichar cp = g_utf8_get_char_validated(p, -1);
-        const char *end;
-        if (cp == (gunichar)-1 || cp == (gunichar)-2) {
-            cp = 0xfffd;                     /* replacement character */
-            end = p + 1;
-        } else {
-            end = g_utf8_next_char(p);
-        }
-        switch (cp) {
-        case '"': g_string_append(out, "\\\""); break;
-        case '\\': g_string_append(out, "\\\\"); break;
-        case '\b': g_string_append(out, "\\b"); break;
-        case '\f': g_string_append(out, "\\f"); break;
-        case '\n': g_string_append(out, "\\n"); break;
-        case '\r': g_string_append(out, "\\r"); break;
-        case '\t': g_string_append(out, "\\t"); break;
-        default:
-            if (cp > 0xffff) {
-                g_string_append_printf(out, "\\u%04X\\u%04X", 0xd800 + ((cp - 0x10000) >> 10),
-                                       0xdc00 + ((cp - 0x10000) & 0x3ff));
-            } else if (cp < 0x20 || cp >= 0x7f) {
-                g_string_append_printf(out, "\\u%04X", cp);
-            } else {
-                g_string_append_c(out, (char)cp);
-            }
-            break;
-        }
-        p = end;
-    }
-    g_string_append_c(out, '"');
-}
-
-void qjson_append(GString *out, JsonNode *node)
-{
-    if (!node || JSON_NODE_HOLDS_NULL(node)) {
-        g_string_append(out, "null");
-        return;
-    }
-    switch (json_node_get_node_type(node)) {
-    case JSON_NODE_OBJECT: {
-        JsonObject *obj = json_node_get_object(node);
-        guint n = json_object_get_size(obj);
-        if (!n) {
-            g_string_append(out, "{}");
-            return;
-        }
-        Member *m = g_new(Member, n);
-        JsonObjectIter it;
-        const char *name;
-        JsonNode *child;
-        guint i = 0;
-        json_object_iter_init_ordered(&it, obj);
-        while (json_object_iter_next_ordered(&it, &name, &child)) {
-            m[i] = (Member){ name, child, tdb_hash(name) % QDICT_BUCKETS, i };
-            i++;
-        }
-        qsort(m, n, sizeof(*m), member_cmp);
-        g_string_append_c(out, '{');
-        for (i = 0; i < n; i++) {
-            if (i) {
-                g_string_append(out, ", ");
-            }
-            append_string(out, m[i].name);
-            g_string_append(out, ": ");
-            qjson_append(out, m[i].node);
-        }
-        g_string_append_c(out, '}');
-        g_free(m);
-        return;
-    }
-    case JSON_NODE_ARRAY: {
-        JsonArray *arr = json_node_get_array(node);
-        guint n = json_array_get_length(arr);
-        g_string_append_c(out, '[');
-        for (guint i = 0; i < n; i++) {
-            if (i) {
-                g_string_append(out, ", ");
-            }
-            qjson_append(out, json_array_get_element(arr, i));
-        }
-        g_string_append_c(out, ']');
-        return;
-    }
-    case JSON_NODE_VALUE:
-        break;
-    case JSON_NODE_NULL:
-        g_string_append(out, "null");
-        return;
-    }
-    switch (json_node_get_value_type(node)) {
-    case G_TYPE_INT64:
-        g_string_append_printf(out, "%" G_GINT64_FORMAT, json_node_get_int(node));
-        break;
-    case G_TYPE_DOUBLE: {
-        double d = json_node_get_double(node);
-        if (!isfinite(d)) {
-            g_string_append(out, "null");
-            break;
-        }
-        char buf[G_ASCII_DTOSTR_BUF_SIZE];
-        g_string_append(out, g_ascii_formatd(buf, sizeof(buf), "%.17g", d));
-        break;
-    }
-    case G_TYPE_BOOLEAN:
-        g_string_append(out, json_node_get_boolean(node) ? "true" : "false");
-        break;
-    case G_TYPE_STRING:
-        append_string(out, json_node_get_string(node));
-        break;
-    default:
-        g_string_append(out, "null");
-        break;
-    }
-}
-
-char *qjson_to_string(JsonNode *node)
-{
-    GString *out = g_string_new(NULL);
-    qjson_append(out, node);
-    return g_string_free(out, FALSE);
 }

@@ -185,26 +185,47 @@ static bool write_all(int fd, const uint8_t *buf, size_t len)
     return true;
 }
 
-/* Copies guest RAM; what is not RAM reads as all-ones, as for the guest. */
-static void read_guest(uint64_t gpa, uint8_t *buf, size_t len)
+/* Copies guest RAM; false when part of it is not RAM (any more). */
+static bool read_guest(uint64_t gpa, uint8_t *buf, size_t len)
 {
     const void *p = guest_mem_range(gpa, len, false);
     if (p) {
         memcpy(buf, p, len);
-        return;
+        return true;
     }
-    while (len) {
+    while (len) {                          /* across adjacent blocks */
         size_t n = MIN(len, PAGE - (gpa & (PAGE - 1)));
         p = guest_mem_range(gpa, n, false);
-        if (p) {
-            memcpy(buf, p, n);
-        } else {
-            memset(buf, 0xff, n);
+        if (!p) {
+            return false;
         }
+        memcpy(buf, p, n);
         gpa += n;
         buf += n;
         len -= n;
     }
+    return true;
+}
+
+typedef struct Coverage {
+    uint64_t next;            /* [start, next) is RAM so far */
+    uint64_t end;
+} Coverage;
+
+static void cover(RamBlock *b, void *opaque)
+{
+    Coverage *c = opaque;
+    if (c->next < c->end && b->gpa <= c->next && b->gpa + b->size > c->next) {
+        c->next = b->gpa + b->size;
+    }
+}
+
+/* The first address of [start, end) that is not RAM; end if all is. */
+static uint64_t first_hole(uint64_t start, uint64_t end)
+{
+    Coverage c = { start, end };
+    ram_block_foreach(cover, &c);          /* address order: one pass does */
+    return MIN(c.next, end);
 }
 
 bool qmp_pmemsave(int64_t val, int64_t size, const char *filename, GError **errp)
@@ -214,38 +235,57 @@ bool qmp_pmemsave(int64_t val, int64_t size, const char *filename, GError **errp
                        "pmemsave: size %" PRId64 " is negative", size);
         return false;
     }
-    if ((uint64_t)val + (uint64_t)size < (uint64_t)val) {
+    uint64_t start = (uint64_t)val, end = start + (uint64_t)size;
+    if (end < start) {
         qapi_error_set(errp, QAPI_ERROR_CLASS_GENERIC_ERROR,
                        "pmemsave: 0x%" PRIx64 " + 0x%" PRIx64 " goes past the end of the "
-                       "address space", (uint64_t)val, (uint64_t)size);
+                       "address space", start, (uint64_t)size);
         return false;
     }
-    int fd = open(filename, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+    /* the copy runs in the main thread: it is bounded by the RAM there is */
+    device_lock();
+    uint64_t hole = first_hole(start, end);
+    device_unlock();
+    if (hole < end) {
+        qapi_error_set(errp, QAPI_ERROR_CLASS_GENERIC_ERROR,
+                       "Invalid parameter: [0x%" PRIx64 ", 0x%" PRIx64 ") is not all guest "
+                       "RAM (none at 0x%" PRIx64 ")", start, end, hole);
+        return false;
+    }
+    /* O_NONBLOCK: a FIFO nobody reads is an error, not a stalled main loop */
+    int fd = open(filename, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NONBLOCK, 0600);
     if (fd < 0) {
         qapi_error_set(errp, QAPI_ERROR_CLASS_GENERIC_ERROR, "Could not open '%s': %s",
                        filename, g_strerror(errno));
         return false;
     }
-    uint8_t *buf = g_malloc(PMEMSAVE_CHUNK);
-    uint64_t addr = (uint64_t)val;
-    uint64_t left = (uint64_t)size;
-    bool ok = true;
-    while (left && ok) {
-        size_t n = MIN(left, PMEMSAVE_CHUNK);
+    uint8_t *buf = g_malloc(MIN((uint64_t)PMEMSAVE_CHUNK, MAX(end - start, 1)));
+    uint64_t addr = start;
+    bool ok = true, gone = false;
+    while (addr < end) {
+        size_t n = MIN(end - addr, PMEMSAVE_CHUNK);
         device_lock();                    /* a DIMM must not go away mid-copy */
-        read_guest(addr, buf, n);
+        gone = !read_guest(addr, buf, n);
         device_unlock();
-        ok = write_all(fd, buf, n);
+        if (gone || !write_all(fd, buf, n)) {
+            ok = false;
+            break;
+        }
         addr += n;
-        left -= n;
     }
-    if (close(fd) < 0) {
+    int saved = errno;
+    if (close(fd) < 0 && ok) {
         ok = false;
+        saved = errno;
     }
     g_free(buf);
-    if (!ok) {
+    if (gone) {
+        qapi_error_set(errp, QAPI_ERROR_CLASS_GENERIC_ERROR, "pmemsave: guest RAM in "
+                       "[0x%" PRIx64 ", +%u) was unplugged during the copy", addr,
+                       PMEMSAVE_CHUNK);
+    } else if (!ok) {
         qapi_error_set(errp, QAPI_ERROR_CLASS_GENERIC_ERROR, "pmemsave: cannot write %s: %s",
-                       filename, g_strerror(errno));
+                       filename, g_strerror(saved));
     }
     return ok;
 }

@@ -24,6 +24,7 @@ struct QmpServer {
     GMainContext *ctx;
     GList *clients;           /* QmpClient */
     size_t out_cap;
+    size_t events_dropped;    /* by clients that are gone */
 };
 
 static void send_node(QmpClient *c, JsonNode *node)
@@ -71,6 +72,7 @@ static void free_client(QmpClient *c)
 static void client_closed(MonStream *st, void *opaque)
 {
     QmpClient *c = opaque;
+    c->server->events_dropped += mon_stream_dropped(st);
     c->server->clients = g_list_remove(c->server->clients, c);
     free_client(c);
 }
@@ -111,7 +113,7 @@ static void on_event(void *opaque, const char *line)
     for (GList *l = s->clients; l; l = l->next) {
         QmpClient *c = l->data;
         if (c->session.negotiated && !mon_stream_is_dead(c->stream)) {
-            mon_stream_write(c->stream, line, strlen(line));
+            mon_stream_write_optional(c->stream, line, strlen(line));
         }
     }
 }
@@ -158,4 +160,13 @@ unsigned qmp_server_client_count(const QmpServer *s)
 void qmp_server_set_out_cap(QmpServer *s, size_t cap)
 {
     s->out_cap = cap;
+}
+
+size_t qmp_server_events_dropped(const QmpServer *s)
+{
+    size_t n = s->events_dropped;
+    for (GList *l = s->clients; l; l = l->next) {
+        n += mon_stream_dropped(((QmpClient *)l->data)->stream);
+    }
+    return n;
 }

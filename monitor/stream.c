@@ -29,6 +29,9 @@ struct MonStream {
     GByteArray *inbuf;        /* received, not consumed yet */
     GByteArray *outbuf;       /* not written yet */
     size_t out_cap;
+    size_t dropped;           /* optional output (events) not queued */
+    bool dropping;            /* in an episode of dropping: logged once */
+    int in_flags, out_flags;  /* file status flags to restore, -1: none */
     bool eof;                 /* no more input will come */
     bool stalled;             /* the owner wants more input than there is */
     bool close_when_flushed;
@@ -75,8 +78,34 @@ static void update_sources(MonStream *s)
     }
 }
 
+/* stdio is blocking by default, and a peer that stops reading would stall
+ * the main loop in write(). O_NONBLOCK is a property of the open file,
+ * shared with whoever else uses it (the shell's tty, a serial console on
+ * the same stdout): they must tolerate EAGAIN, and the flags are put back
+ * when the stream ends. Returns the flags to restore, -1 for none. */
+static int set_nonblocking(int fd)
+{
+    int flags = fcntl(fd, F_GETFL);
+    if (flags < 0 || (flags & O_NONBLOCK) || fcntl(fd, F_SETFL, flags | O_NONBLOCK) < 0) {
+        return -1;
+    }
+    return flags;
+}
+
+static void restore_flags(MonStream *s)
+{
+    if (s->in_flags >= 0) {
+        fcntl(s->in_fd, F_SETFL, s->in_flags);
+    }
+    if (s->out_flags >= 0) {
+        fcntl(s->out_fd, F_SETFL, s->out_flags);
+    }
+    s->in_flags = s->out_flags = -1;
+}
+
 static void close_fds(MonStream *s)
 {
+    restore_flags(s);
     if (s->owns_fds) {
         if (s->in_fd >= 0) {
             close(s->in_fd);
@@ -122,6 +151,10 @@ static void die(MonStream *s)
     drop_source(&s->out_src);
     close_fds(s);
     s->close_src = g_idle_source_new();
+    /* above every other source: an idle of default priority that is always
+     * ready (events emitted from a vCPU thread without pause) would
+     * otherwise starve it, and the dead client would never be reaped */
+    g_source_set_priority(s->close_src, G_PRIORITY_HIGH);
     g_source_set_callback(s->close_src, report_close, s, NULL);
     g_source_attach(s->close_src, s->ctx);
 }
@@ -204,6 +237,11 @@ static gboolean on_writable(gint fd, GIOCondition cond, gpointer opaque)
     if (n > 0) {
         g_byte_array_remove_range(s->outbuf, 0, n);
     }
+    if (s->dropping && s->outbuf->len < MIN(MON_STREAM_OUT_HIGH, s->out_cap / 2)) {
+        s->dropping = false;
+        fprintf(stderr, "hotmem: monitor client reads its output again (%zu events dropped "
+                "for it so far)\n", s->dropped);
+    }
     process(s);                             /* may resume throttled input */
     return G_SOURCE_CONTINUE;
 }
@@ -223,6 +261,8 @@ MonStream *mon_stream_new(int in_fd, int out_fd, bool owns_fds, GMainContext *ct
     s->out_cap = MON_STREAM_OUT_CAP;
     s->ops = ops;
     s->opaque = opaque;
+    s->in_flags = set_nonblocking(in_fd);
+    s->out_flags = out_fd == in_fd ? -1 : set_nonblocking(out_fd);
     update_sources(s);
     return s;
 }
@@ -249,19 +289,35 @@ bool mon_stream_write(MonStream *s, const char *data, size_t len)
         }
     }
     if (len) {
-        if (s->outbuf->len + len > s->out_cap) {
-            fprintf(stderr, "hotmem: monitor client does not read its output: "
-                    "disconnected with %zu bytes pending (limit %zu)\n",
-                    (size_t)s->outbuf->len + len, s->out_cap);
-            die(s);
-            return false;
-        }
         g_byte_array_append(s->outbuf, (const guint8 *)data, len);
     }
     if (!s->processing) {
         update_sources(s);
     }
     return true;
+}
+
+bool mon_stream_write_optional(MonStream *s, const char *data, size_t len)
+{
+    if (s->dead) {
+        return false;
+    }
+    if (s->outbuf->len && s->outbuf->len + len > s->out_cap) {
+        s->dropped++;
+        if (!s->dropping) {
+            s->dropping = true;
+            fprintf(stderr, "hotmem: monitor client does not read its output (%u bytes "
+                    "pending, limit %zu): dropping events for it until it catches up\n",
+                    s->outbuf->len, s->out_cap);
+        }
+        return false;
+    }
+    return mon_stream_write(s, data, len);
+}
+
+size_t mon_stream_dropped(const MonStream *s)
+{
+    return s->dropped;
 }
 
 void mon_stream_close_when_flushed(MonStream *s)

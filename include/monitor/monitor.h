@@ -45,6 +45,33 @@ void monitor_event_remove_sink(MonitorEventSink fn, void *opaque);
 /* Delivers queued events now (main thread). */
 void monitor_event_flush(void);
 
+/*
+ * Bounds (monitor/event.c). Events from other threads wait in a queue for
+ * the main loop: at most MONITOR_EVENT_QUEUE_MAX (a few hundred KB), more
+ * are dropped and counted. Events that end an operation (DEVICE_DELETED,
+ * DEVICE_UNPLUG_GUEST_ERROR, SHUTDOWN) may use MONITOR_EVENT_QUEUE_RESERVE
+ * more: there is at most one per removal management requested, and the
+ * requests need the main loop, so every slot's (HM_MEMHP_MAX_SLOTS = 256)
+ * fits even with the queue full of other events. Throttled events are held
+ * per (event, key): at most MONITOR_EVENT_THROTTLE_KEYS keys.
+ */
+#define MONITOR_EVENT_QUEUE_MAX 1024
+#define MONITOR_EVENT_QUEUE_RESERVE 512
+#define MONITOR_EVENT_THROTTLE_KEYS 1024
+
+typedef struct MonitorEventStats {
+    guint64 queue_dropped;    /* lost because the queue was full */
+    guint64 coalesced;        /* held by throttling, replaced by a newer one */
+    unsigned queue_len;       /* waiting for the main loop now */
+    unsigned queue_max;       /* the most that ever waited */
+    unsigned held;            /* throttled, to be sent when a period ends */
+} MonitorEventStats;
+
+void monitor_event_stats(MonitorEventStats *st);
+/* Tests of other things than throttling, which check every event at once:
+ * off, every event goes out as it is emitted. On by default. */
+void monitor_event_set_throttling(bool on);
+
 /* ------------------------------------------------------------ run state */
 
 /*

@@ -23,9 +23,14 @@
 
 typedef struct JsonStreamer JsonStreamer;
 
-/* max_size: longest value accepted (whitespace inside it counts). */
+/* max_size: longest value accepted (whitespace inside it counts). A longer
+ * value is answered with "JSON token size limit exceeded" as soon as it
+ * passes the limit; the rest of it is then skipped and nothing of it kept. */
 JsonStreamer *json_streamer_new(size_t max_size);
 void json_streamer_free(JsonStreamer *s);
+/* Bytes the reader holds for the value in progress (about max_size at most,
+ * plus the parsed tokens' overhead). */
+size_t json_streamer_buffered(const JsonStreamer *s);
 
 /*
  * Consumes input up to the end of the next complete top-level value and

@@ -48,5 +48,8 @@ void qmp_server_free(QmpServer *s);
 unsigned qmp_server_client_count(const QmpServer *s);
 /* Tests: a smaller output cap for new clients. */
 void qmp_server_set_out_cap(QmpServer *s, size_t cap);
+/* Events not sent to a client that did not read its output (see stream.h),
+ * summed over every client so far. */
+size_t qmp_server_events_dropped(const QmpServer *s);
 
 #endif

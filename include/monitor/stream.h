@@ -2,11 +2,15 @@
  * stream.h - byte streams of the monitors: a listening unix socket and the
  * connections it accepts (or stdio), on a GLib main context.
  *
- * A stream never blocks the main loop. Output that the peer does not read
- * at once is buffered; above MON_STREAM_OUT_HIGH pending bytes the stream
- * stops reading input (so a client that pipelines commands but never reads
- * replies is throttled, not dropped), and above its cap (MON_STREAM_OUT_CAP
- * by default) it is disconnected: only events can get it there.
+ * A stream never blocks the main loop: its fds are made non-blocking (stdio
+ * too; the flags are restored when the stream ends). Output that the peer
+ * does not read at once is buffered; above MON_STREAM_OUT_HIGH pending
+ * bytes the stream stops reading input (so a client that pipelines commands
+ * but never reads replies is throttled, not dropped, and replies stay
+ * bounded). Optional output (events) that would take the pending bytes over
+ * the stream's cap (MON_STREAM_OUT_CAP by default) is dropped and counted,
+ * logged once per episode: a client that reads slowly misses events but
+ * stays connected and still gets every reply.
  */
 #ifndef MONITOR_STREAM_H
 #define MONITOR_STREAM_H
@@ -36,6 +40,11 @@ MonStream *mon_stream_new(int in_fd, int out_fd, bool owns_fds, GMainContext *ct
 void mon_stream_set_out_cap(MonStream *s, size_t cap);
 /* Queues output; false when the stream is (now) dead. */
 bool mon_stream_write(MonStream *s, const char *data, size_t len);
+/* The same for output that may be lost (events): above the cap it is
+ * dropped and counted; false when dropped or dead. */
+bool mon_stream_write_optional(MonStream *s, const char *data, size_t len);
+/* How many optional writes were dropped. */
+size_t mon_stream_dropped(const MonStream *s);
 /* Ends the stream once its pending output is written. */
 void mon_stream_close_when_flushed(MonStream *s);
 bool mon_stream_is_dead(const MonStream *s);

@@ -1,5 +1,6 @@
 /*
- * memfill.c - guest-side helper of tests/guest/test-hotplug.py, built
+ * memfill.c - guest-side helper of tests/guest/test-hotplug.py and
+ * test-ost-flood.py, built
  * static on the host and put into the initramfs as /bin/memfill.
  *
  *   memfill anon MIB SEED       map MIB MiB, write a pattern, verify, exit
@@ -21,6 +22,12 @@
  *                               port I/O on the memory hotplug block
  *                               (iopl(3)) that a well-behaved AML never
  *                               does; prints what the block reads back
+ *   memfill ostflood SLOT COUNT
+ *                               COUNT _OST reports on SLOT as fast as port
+ *                               I/O goes: event 3 (eject request), status
+ *                               0x84-0x8b ("in progress" codes: not a
+ *                               refusal, not recorded as an outcome), the
+ *                               last one 0xfe; prints how long it took
  *
  * Results are "HM:key=value" lines, as the init script prints them. Each
  * value names what failed, so the host's TAP line can say it.
@@ -37,6 +44,7 @@
 #include <sys/mman.h>
 #include <sys/resource.h>
 #include <sys/syscall.h>
+#include <time.h>
 #include <unistd.h>
 
 #define MIB (1024UL * 1024UL)
@@ -222,6 +230,27 @@ static int do_hostile(uint32_t empty, uint32_t enabled)
     return 0;
 }
 
+static int do_ostflood(uint32_t slot, unsigned long count)
+{
+    if (iopl(3) < 0) {
+        printf("HM:ostflood=error iopl: %s\n", strerror(errno));
+        return 1;
+    }
+    struct timespec t0, t1;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    sel(slot);
+    for (unsigned long i = 0; i < count; i++) {
+        outl(3, MEMHP_BASE + 0x04);
+        outl(i + 1 < count ? 0x84 + (i % 8) : 0xfe, MEMHP_BASE + 0x08);
+    }
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    sel(0);
+    long ms = (t1.tv_sec - t0.tv_sec) * 1000 + (t1.tv_nsec - t0.tv_nsec) / 1000000;
+    printf("HM:ostflood=done %lu %ld\n", count, ms);
+    fflush(stdout);
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
     signal(SIGUSR1, on_usr1);
@@ -238,7 +267,10 @@ int main(int argc, char **argv)
     if (argc == 4 && !strcmp(argv[1], "hostile")) {
         return do_hostile(strtoul(argv[2], NULL, 0), strtoul(argv[3], NULL, 0));
     }
+    if (argc == 4 && !strcmp(argv[1], "ostflood")) {
+        return do_ostflood(strtoul(argv[2], NULL, 0), strtoul(argv[3], NULL, 0));
+    }
     fprintf(stderr, "usage: memfill anon|hold MIB SEED | pipes MIB SEED [NODE] | "
-                    "hostile EMPTY ENABLED\n");
+                    "hostile EMPTY ENABLED | ostflood SLOT COUNT\n");
     return 2;
 }

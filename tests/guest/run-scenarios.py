@@ -23,6 +23,7 @@ SCENARIOS = {
     'install': ['test-install.py'],
     'stall': ['test-stall.py'],
     'rtc': ['test-rtc.py'],
+    'ost-flood': ['test-ost-flood.py'],
 }
 
 

@@ -308,7 +308,8 @@ def refused(tap, g, fig):
         g.q.events.clear()
         g.q.execute("device_del", {"id": "d3"})
         ev = g.q.wait_event("ACPI_DEVICE_OST", 300,
-                            lambda e: e["data"]["info"]["source"] == 3 and
+                            lambda e: e["data"]["info"]["slot"] == str(SLOT["d3"]) and
+                            e["data"]["info"]["source"] == 3 and
                             e["data"]["info"]["status"] not in (0x84,))
         info = ev["data"]["info"]
         s.ok(info == {"device": "d3", "source": 3, "status": 0x82, "slot": "2",
@@ -344,7 +345,8 @@ def refused(tap, g, fig):
             g.q.events.clear()
             g.q.execute("device_del", {"id": "d3"})
             ev = g.q.wait_event("ACPI_DEVICE_OST", 300,
-                                lambda e: e["data"]["info"]["source"] == 3 and
+                                lambda e: e["data"]["info"]["slot"] == str(SLOT["d3"]) and
+                                e["data"]["info"]["source"] == 3 and
                                 e["data"]["info"]["status"] != 0x84)
             if ev["data"]["info"]["status"] == 0 or tries == 3:
                 break

@@ -12,7 +12,9 @@
 #include "hotmem/guest-mem.h"
 #include "qapi-generated.h"
 
+#include <errno.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 /* ------------------------------------------------------------ fixtures */
@@ -427,6 +429,16 @@ static void test_no_machine(void)
     ASSERT_REPLY(&s, "{\"execute\": \"query-status\"}", GENERIC("no machine is running"));
 }
 
+/* Serves the main context until n events have come (3 s at most). */
+static void wait_events(guint n)
+{
+    gint64 deadline = g_get_monotonic_time() + 3 * G_USEC_PER_SEC;
+    while (events->len < n && g_get_monotonic_time() < deadline) {
+        g_main_context_iteration(NULL, FALSE);
+        g_usleep(1000);
+    }
+}
+
 static gpointer emit_from_thread(gpointer data)
 {
     for (int i = 0; i < 50; i++) {
@@ -447,15 +459,19 @@ static void test_events(void)
     qapi_event_send_acpi_device_ost(&ost);
     qapi_event_send_device_deleted("dimm0", "/machine/peripheral/dimm0");
     qapi_event_send_device_unplug_guest_error(NULL, "/machine/peripheral/dimm1");
+    /* the second _OST of slot 0 within a second is held (throttling) */
     assert_events((const char *const[]){
         "\"event\": \"ACPI_DEVICE_OST\", \"data\": {\"info\": {\"device\": \"dimm0\", "
         "\"source\": 3, \"status\": 132, \"slot\": \"0\", \"slot-type\": \"DIMM\"}}",
-        "\"event\": \"ACPI_DEVICE_OST\", \"data\": {\"info\": {\"source\": 3, \"status\": 0, "
-        "\"slot\": \"0\", \"slot-type\": \"DIMM\"}}",
         "\"event\": \"DEVICE_DELETED\", \"data\": {\"device\": \"dimm0\", \"path\": "
         "\"/machine/peripheral/dimm0\"}",
         "\"event\": \"DEVICE_UNPLUG_GUEST_ERROR\", \"data\": {\"path\": "
         "\"/machine/peripheral/dimm1\"}",
+        NULL });
+    wait_events(1);
+    assert_events((const char *const[]){
+        "\"event\": \"ACPI_DEVICE_OST\", \"data\": {\"info\": {\"source\": 3, \"status\": 0, "
+        "\"slot\": \"0\", \"slot-type\": \"DIMM\"}}",
         NULL });
 
     /* from another thread: delivered by the main context, in order */
@@ -498,6 +514,51 @@ static void test_events(void)
     events = NULL;
 }
 
+static gpointer flood_from_thread(gpointer data)
+{
+    for (int i = 0; i < 5000; i++) {
+        qapi_event_send_stop();
+    }
+    for (int i = 0; i < 100; i++) {
+        g_autofree char *path = g_strdup_printf("/machine/peripheral/d%d", i);
+        qapi_event_send_device_deleted(NULL, path);
+    }
+    return NULL;
+}
+
+/* Events from a vCPU thread while the main loop does not run: the queue
+ * stops at its cap (the rest is counted), operation-ending events still
+ * fit, and once the main loop runs everything queued is delivered. */
+static void test_event_queue_cap(void)
+{
+    setup();
+    MonitorEventStats st0, st;
+    monitor_event_stats(&st0);
+    GThread *t = g_thread_new("flood", flood_from_thread, NULL);
+    g_thread_join(t);
+    monitor_event_stats(&st);
+    g_assert_cmpuint(st.queue_len, ==, MONITOR_EVENT_QUEUE_MAX + 100);
+    g_assert_cmpuint(st.queue_dropped - st0.queue_dropped, ==, 5000 - MONITOR_EVENT_QUEUE_MAX);
+    wait_events(MONITOR_EVENT_QUEUE_MAX + 100);
+    g_assert_cmpuint(events->len, ==, MONITOR_EVENT_QUEUE_MAX + 100);
+    for (guint i = 0; i < events->len; i++) {
+        g_autofree char *body = event_body(g_ptr_array_index(events, i));
+        g_autofree char *want = i < MONITOR_EVENT_QUEUE_MAX ? g_strdup("\"event\": \"STOP\"")
+            : g_strdup_printf("\"event\": \"DEVICE_DELETED\", \"data\": {\"path\": "
+                              "\"/machine/peripheral/d%u\"}", i - MONITOR_EVENT_QUEUE_MAX);
+        g_assert_cmpstr(body, ==, want);
+    }
+    g_ptr_array_set_size(events, 0);
+    monitor_event_stats(&st);
+    g_assert_cmpuint(st.queue_len, ==, 0);
+    /* a new episode: the next event goes through */
+    t = g_thread_new("emitter", emit_from_thread, NULL);
+    g_thread_join(t);
+    wait_events(50);
+    g_assert_cmpuint(events->len, ==, 50);
+    teardown();
+}
+
 static void test_human_monitor_command(void)
 {
     setup();
@@ -537,44 +598,117 @@ static void test_query_commands(void)
     g_assert_true(g_str_has_prefix(r, "{\"return\": [{\"name\": \"qmp_capabilities\"}, "));
 }
 
+typedef struct PmemsaveCall {
+    const char *request;
+    char *reply;
+    gint done;
+} PmemsaveCall;
+
+static gpointer pmemsave_in_thread(gpointer opaque)
+{
+    PmemsaveCall *c = opaque;
+    QmpSession s = { .negotiated = true };
+    c->reply = qmp_request_text(&s, c->request);
+    g_atomic_int_set(&c->done, 1);
+    return NULL;
+}
+
+static char *pmemsave_req(uint64_t val, uint64_t size, const char *file)
+{
+    return g_strdup_printf("{\"execute\": \"pmemsave\", \"arguments\": {\"val\": %" PRIu64
+                           ", \"size\": %" PRIu64 ", \"filename\": \"%s\"}}", val, size, file);
+}
+
 static void test_pmemsave(void)
 {
     QmpSession s = { .negotiated = true };
-    uint8_t *ram = g_malloc(3 * 4096);
-    for (int i = 0; i < 3 * 4096; i++) {
+    uint8_t *ram = g_malloc(5 * 4096);
+    for (int i = 0; i < 5 * 4096; i++) {
         ram[i] = (uint8_t)(i * 7);
     }
     GError *err = NULL;
+    /* two adjacent blocks, then a hole, then one more */
     RamBlock *b = ram_block_add("test", 0x10000, 3 * 4096, ram, false, &err);
+    g_assert_no_error(err);
+    RamBlock *b2 = ram_block_add("test2", 0x13000, 4096, ram + 3 * 4096, false, &err);
+    g_assert_no_error(err);
+    RamBlock *b3 = ram_block_add("test3", 0x20000, 4096, ram + 4 * 4096, false, &err);
     g_assert_no_error(err);
     g_autofree char *dir = g_dir_make_tmp("hotmem-pmemsave-XXXXXX", &err);
     g_assert_no_error(err);
     g_autofree char *file = g_build_filename(dir, "mem", NULL);
-    /* from one page before the block to one page after: 0xff, RAM, 0xff */
-    g_autofree char *req = g_strdup_printf(
-        "{\"execute\": \"pmemsave\", \"arguments\": {\"val\": %d, \"size\": %d, "
-        "\"filename\": \"%s\"}}", 0x10000 - 100, 3 * 4096 + 200, file);
+    /* inside RAM, across the two adjacent blocks */
+    g_autofree char *req = pmemsave_req(0x10000 + 100, 4 * 4096 - 200, file);
     ASSERT_REPLY(&s, req, "{\"return\": {}}");
     gchar *data;
     gsize len;
     g_assert_true(g_file_get_contents(file, &data, &len, &err));
-    g_assert_cmpuint(len, ==, 3 * 4096 + 200);
-    for (int i = 0; i < 100; i++) {
-        g_assert_cmpuint((uint8_t)data[i], ==, 0xff);
-        g_assert_cmpuint((uint8_t)data[100 + 3 * 4096 + i], ==, 0xff);
-    }
-    g_assert_cmpmem(data + 100, 3 * 4096, ram, 3 * 4096);
+    g_assert_cmpmem(data, len, ram + 100, 4 * 4096 - 200);
     g_free(data);
-    g_autofree char *bad = g_strdup_printf(
+
+    /* a range that is not wholly RAM (before, after, a hole between, or
+     * beyond any RAM at all) is refused, and no file is written */
+    unlink(file);
+    const struct { uint64_t val, size; const char *reply; } bad[] = {
+        { 0x10000 - 100, 200, GENERIC("Invalid parameter: [0xff9c, 0x10064) is not all "
+                                      "guest RAM (none at 0xff9c)") },
+        { 0x13f00, 0x200, GENERIC("Invalid parameter: [0x13f00, 0x14100) is not all "
+                                  "guest RAM (none at 0x14000)") },
+        { 0x10000, 0x11000, GENERIC("Invalid parameter: [0x10000, 0x21000) is not all "
+                                    "guest RAM (none at 0x14000)") },
+        { 1ull << 40, 1ull << 40, GENERIC("Invalid parameter: [0x10000000000, "
+                                          "0x20000000000) is not all guest RAM (none at "
+                                          "0x10000000000)") },
+    };
+    for (size_t i = 0; i < G_N_ELEMENTS(bad); i++) {
+        g_autofree char *r = pmemsave_req(bad[i].val, bad[i].size, file);
+        ASSERT_REPLY(&s, r, bad[i].reply);
+        g_assert_cmpint(access(file, F_OK), <, 0);
+    }
+    g_autofree char *neg = g_strdup_printf(
         "{\"execute\": \"pmemsave\", \"arguments\": {\"val\": 0, \"size\": -1, "
         "\"filename\": \"%s\"}}", file);
-    ASSERT_REPLY(&s, bad, GENERIC("pmemsave: size -1 is negative"));
-    g_autofree char *nodir = g_strdup_printf(
-        "{\"execute\": \"pmemsave\", \"arguments\": {\"val\": 0, \"size\": 1, "
-        "\"filename\": \"%s/no/such/dir\"}}", dir);
-    g_autofree char *r = qmp_request_text(&s, nodir);
+    ASSERT_REPLY(&s, neg, GENERIC("pmemsave: size -1 is negative"));
+    g_autofree char *nodir = g_strdup_printf("%s/no/such/dir", dir);
+    g_autofree char *nreq = pmemsave_req(0x10000, 1, nodir);
+    g_autofree char *r = qmp_request_text(&s, nreq);
     g_assert_nonnull(strstr(r, "Could not open"));
-    unlink(file);
+
+    rmdir(dir);
+    g_assert_true(ram_block_remove(b3, NULL));
+    g_assert_true(ram_block_remove(b2, NULL));
+    g_assert_true(ram_block_remove(b, NULL));
+    g_free(ram);
+}
+
+/* A FIFO nobody reads: an error at once, not a blocked main loop (run in a
+ * thread only so that a blocking open fails the test). */
+static void test_pmemsave_fifo(void)
+{
+    uint8_t *ram = g_malloc0(4096);
+    GError *err = NULL;
+    RamBlock *b = ram_block_add("test", 0x10000, 4096, ram, false, &err);
+    g_assert_no_error(err);
+    g_autofree char *dir = g_dir_make_tmp("hotmem-pmemsave-XXXXXX", &err);
+    g_assert_no_error(err);
+    g_autofree char *fifo = g_build_filename(dir, "fifo", NULL);
+    g_assert_cmpint(mkfifo(fifo, 0600), ==, 0);
+    g_autofree char *freq = pmemsave_req(0x10000, 4096, fifo);
+    PmemsaveCall call = { freq, NULL, 0 };
+    GThread *t = g_thread_new("pmemsave", pmemsave_in_thread, &call);
+    gint64 deadline = g_get_monotonic_time() + 2 * G_USEC_PER_SEC;
+    while (!g_atomic_int_get(&call.done) && g_get_monotonic_time() < deadline) {
+        g_usleep(1000);
+    }
+    if (!g_atomic_int_get(&call.done)) {
+        g_error("pmemsave blocked for 2 s on a FIFO nobody reads");
+    }
+    g_thread_join(t);
+    g_autofree char *want = g_strdup_printf(GENERIC("Could not open '%s': %s"), fifo,
+                                            g_strerror(ENXIO));
+    g_assert_cmpstr(call.reply, ==, want);
+    g_free(call.reply);
+    unlink(fifo);
     rmdir(dir);
     g_assert_true(ram_block_remove(b, NULL));
     g_free(ram);
@@ -593,8 +727,10 @@ int main(int argc, char **argv)
     g_test_add_func("/qmp-dispatch/runstate-hook", test_runstate_hook);
     g_test_add_func("/qmp-dispatch/no-machine", test_no_machine);
     g_test_add_func("/qmp-dispatch/events", test_events);
+    g_test_add_func("/qmp-dispatch/event-queue-cap", test_event_queue_cap);
     g_test_add_func("/qmp-dispatch/human-monitor-command", test_human_monitor_command);
     g_test_add_func("/qmp-dispatch/query-commands", test_query_commands);
     g_test_add_func("/qmp-dispatch/pmemsave", test_pmemsave);
+    g_test_add_func("/qmp-dispatch/pmemsave-fifo", test_pmemsave_fifo);
     return g_test_run();
 }

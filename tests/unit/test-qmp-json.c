@@ -213,6 +213,78 @@ static void test_size_limit(void)
     json_streamer_free(s);
 }
 
+/* Feeds len bytes (NUL bytes included); returns the values and errors. */
+static GPtrArray *feed_bytes(JsonStreamer *s, const char *buf, size_t len)
+{
+    GPtrArray *out = g_ptr_array_new_with_free_func(g_free);
+    size_t used = 0;
+    while (used < len) {
+        JsonNode *v = NULL;
+        GError *err = NULL;
+        used += json_streamer_feed(s, buf + used, len - used, &v, &err);
+        if (v) {
+            g_ptr_array_add(out, qjson_to_string(v));
+            json_node_unref(v);
+        } else if (err) {
+            g_ptr_array_add(out, g_strdup_printf("ERR:%s", err->message));
+            g_error_free(err);
+        }
+    }
+    return out;
+}
+
+/* A value that never ends (64 MiB of keyword or number characters): the
+ * error comes as soon as the 1 MiB limit is passed, the reader's memory
+ * stays bounded all along, and the stream works again after the value. */
+static void test_endless_atom(void)
+{
+    const char *heads[] = { "{\"execute\": ", "{\"execute\": \"x\", \"id\": 1" };
+    for (int h = 0; h < 2; h++) {
+        JsonStreamer *s = json_streamer_new(0);
+        enum { CHUNK = 65536, TOTAL = 64 << 20 };
+        char *chunk = g_malloc(CHUNK);
+        memset(chunk, h ? '1' : 'a', CHUNK);
+        g_autoptr(GPtrArray) head = feed_bytes(s, heads[h], strlen(heads[h]));
+        g_assert_cmpuint(head->len, ==, 0);
+        size_t fed = strlen(heads[h]);
+        guint errors = 0;
+        while (fed < TOTAL) {
+            g_autoptr(GPtrArray) v = feed_bytes(s, chunk, CHUNK);
+            fed += CHUNK;
+            g_assert_cmpuint(json_streamer_buffered(s), <=, QJSON_DEFAULT_MAX_SIZE + 64 * 1024);
+            for (guint i = 0; i < v->len; i++) {
+                g_assert_cmpstr(g_ptr_array_index(v, i), ==,
+                                "ERR:JSON token size limit exceeded (1048576 bytes)");
+                g_assert_cmpuint(fed, <=, QJSON_DEFAULT_MAX_SIZE + 2 * CHUNK);
+                errors++;
+            }
+        }
+        g_assert_cmpuint(errors, ==, 1);
+        const char *tail = "}{\"execute\": \"after\"}";
+        g_autoptr(GPtrArray) v = feed_bytes(s, tail, strlen(tail));
+        assert_values(v, (const char *const[]){ "{\"execute\": \"after\"}", NULL });
+        g_assert_cmpuint(json_streamer_buffered(s), <=, 64 * 1024);
+        g_free(chunk);
+        json_streamer_free(s);
+    }
+}
+
+/* NUL is never part of a token: not in a number, not after a backslash. */
+static void test_nul_bytes(void)
+{
+    static const char num[] = "[1\0002]{\"a\": 7\000}[3]";
+    JsonStreamer *s = json_streamer_new(0);
+    g_autoptr(GPtrArray) v = feed_bytes(s, num, sizeof(num) - 1);
+    assert_values(v, (const char *const[]){ "ERR:JSON parse error, stray '\\000'",
+                                            "ERR:JSON parse error, stray '\\000'",
+                                            "[3]", NULL });
+    static const char esc[] = "[\"a\\\000\"]{\"b\": 1}";
+    g_autoptr(GPtrArray) w = feed_bytes(s, esc, sizeof(esc) - 1);
+    assert_values(w, (const char *const[]){
+        "ERR:JSON parse error, control character 0x00 in string", "{\"b\": 1}", NULL });
+    json_streamer_free(s);
+}
+
 static void test_control_characters(void)
 {
     g_autoptr(GPtrArray) v = parse_stream("{\"a\": \"x\ny\"}{\"b\": 2}", 4096);
@@ -290,6 +362,8 @@ int main(int argc, char **argv)
     g_test_add_func("/qmp-json/scalars", test_scalars);
     g_test_add_func("/qmp-json/size-limit", test_size_limit);
     g_test_add_func("/qmp-json/control-characters", test_control_characters);
+    g_test_add_func("/qmp-json/endless-atom", test_endless_atom);
+    g_test_add_func("/qmp-json/nul-bytes", test_nul_bytes);
     g_test_add_func("/qmp-json/writer-qemu-order", test_writer_qemu_order);
     g_test_add_func("/qmp-json/writer-escapes", test_writer_escapes);
     return g_test_run();

@@ -70,6 +70,7 @@ static void machine_up_argv(Machine *m, int argc, const char **argv)
     device_unlock();
     m->s.negotiated = true;
     events = g_ptr_array_new_with_free_func(g_free);
+    monitor_event_set_throttling(false);      /* every _OST is checked at once here */
     monitor_event_add_sink(NULL, record_event, NULL);
 }
 

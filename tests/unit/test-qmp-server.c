@@ -2,7 +2,8 @@
  * test-qmp-server.c - the QMP server in-process on a temporary unix socket,
  * driven by real client sockets while the test iterates the main context:
  * greeting, file mode, several clients, event broadcast, malformed input,
- * reply order, a client that does not read.
+ * reply order, a client that does not read (loses events, not the
+ * connection).
  */
 #include "monitor/machine-ops.h"
 #include "monitor/monitor.h"
@@ -11,6 +12,8 @@
 #include "qapi-generated.h"
 
 #include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <fcntl.h>
 #include <poll.h>
 #include <string.h>
@@ -326,9 +329,33 @@ static void test_quit_order(void)
     teardown();
 }
 
-/* A client that never reads is disconnected once its pending output
- * passes the cap; the VMM never waits for it, and others carry on. */
-static void test_slow_client_dropped(void)
+/* Reads everything the server has for c until nothing comes for 50 ms;
+ * returns the number of complete lines; the last one goes to *last. */
+static guint drain(Client *c, char **last)
+{
+    guint lines = 0;
+    gint64 quiet_since = g_get_monotonic_time();
+    while (g_get_monotonic_time() - quiet_since < 50000) {
+        pump();
+        struct pollfd p = { .fd = c->fd, .events = POLLIN };
+        if (poll(&p, 1, 5) > 0) {
+            quiet_since = g_get_monotonic_time();
+        }
+        client_poll(c);
+        for (char *e; (e = strstr(c->buf->str, "\r\n"));) {
+            g_free(*last);
+            *last = g_strndup(c->buf->str, e - c->buf->str);
+            g_string_erase(c->buf, 0, e - c->buf->str + 2);
+            lines++;
+        }
+    }
+    return lines;
+}
+
+/* A client that never reads loses events once its pending output passes
+ * the cap, but stays connected and gets its replies; the VMM never waits
+ * for it, and others lose nothing. */
+static void test_slow_client_loses_events(void)
 {
     g_autofree char *path = NULL;
     QmpServer *s = start_server(&path);
@@ -339,7 +366,7 @@ static void test_slow_client_dropped(void)
     negotiate(fast);
     guint received = 0, emitted = 0;
     gint64 start = g_get_monotonic_time();
-    for (int batch = 0; batch < 200 && qmp_server_client_count(s) == 2; batch++) {
+    for (int batch = 0; batch < 200; batch++) {
         for (int i = 0; i < 100; i++, emitted++) {
             qapi_event_send_device_deleted("dimm-with-a-rather-long-name",
                                            "/machine/peripheral/dimm-with-a-rather-long-name");
@@ -351,9 +378,11 @@ static void test_slow_client_dropped(void)
             received++;
         }
     }
-    g_assert_cmpuint(qmp_server_client_count(s), ==, 1);
     g_assert_cmpint(g_get_monotonic_time() - start, <, TIMEOUT_US);
-    /* the fast one still works */
+    g_assert_cmpuint(qmp_server_client_count(s), ==, 2);
+    size_t dropped = qmp_server_events_dropped(s);
+    g_assert_cmpuint(dropped, >, 0);
+    /* the fast one lost nothing: every event, then the reply */
     client_send(fast, "{\"execute\": \"query-status\", \"id\": \"alive\"}");
     g_autofree char *l = NULL;
     do {
@@ -362,20 +391,148 @@ static void test_slow_client_dropped(void)
         g_assert_nonnull(l);
         received++;
     } while (!g_str_has_suffix(l, "\"id\": \"alive\"}"));
-    /* the fast client lost nothing: every event, then the reply */
     g_assert_cmpuint(received, ==, emitted + 1);
-    g_assert_cmpuint(emitted, >, 64 * 1024 / 150);
-    /* the slow one gets what was sent before the cut, then EOF */
-    while (!slow->eof) {
-        pump();
-        struct pollfd p = { .fd = slow->fd, .events = POLLIN };
-        poll(&p, 1, 5);
-        client_poll(slow);
-        g_string_truncate(slow->buf, 0);
-        g_assert_cmpint(g_get_monotonic_time() - start, <, 2 * TIMEOUT_US);
-    }
+    /* the slow one: what fitted under the cap (the socket buffer holds some
+     * more), then the reply to a command, and later events again */
+    client_send(slow, "{\"execute\": \"query-status\", \"id\": \"slow\"}");
+    g_autofree char *last = NULL;
+    guint got = drain(slow, &last);
+    g_assert_cmpuint(got, ==, emitted - dropped + 1);
+    g_assert_cmpuint(got, <, emitted / 2);
+    g_assert_cmpstr(last, ==, "{\"return\": {\"status\": \"running\", \"singlestep\": false, "
+                              "\"running\": true}, \"id\": \"slow\"}");
+    qapi_event_send_device_deleted("d9", "/machine/peripheral/d9");
+    g_autofree char *ev = client_line(slow);
+    g_assert_nonnull(ev);
+    g_assert_true(g_str_has_suffix(ev, "\"event\": \"DEVICE_DELETED\", \"data\": {\"device\": "
+                                       "\"d9\", \"path\": \"/machine/peripheral/d9\"}}"));
+    g_assert_cmpuint(qmp_server_client_count(s), ==, 2);
     client_free(slow);
     client_free(fast);
+    qmp_server_free(s);
+    teardown();
+}
+
+static long rss_kb(void)
+{
+    g_autofree char *status = NULL;
+    g_assert_true(g_file_get_contents("/proc/self/status", &status, NULL, NULL));
+    const char *p = strstr(status, "VmRSS:");
+    g_assert_nonnull(p);
+    return strtol(p + 6, NULL, 10);
+}
+
+/* An event line's timestamp, in microseconds. */
+static gint64 event_time(const char *line)
+{
+    gint64 sec = 0, usec = -1;
+    g_assert_cmpint(sscanf(line, "{\"timestamp\": {\"seconds\": %" G_GINT64_FORMAT
+                           ", \"microseconds\": %" G_GINT64_FORMAT, &sec, &usec), ==, 2);
+    return sec * G_USEC_PER_SEC + usec;
+}
+
+#define OST_BODY(status, src) "\"event\": \"ACPI_DEVICE_OST\", \"data\": {\"info\": {" \
+    "\"device\": \"dimm0\", \"source\": " src ", \"status\": " status ", \"slot\": \"0\", " \
+    "\"slot-type\": \"DIMM\"}}}"
+
+/* A guest that writes _OST without pause, a client that does not read:
+ * the events of the slot are throttled (the first at once, the newest when
+ * the second is over), so the client stays connected, memory stays
+ * bounded, and the DEVICE_DELETED that follows is not lost. */
+static void test_ost_flood(void)
+{
+    g_autofree char *path = NULL;
+    QmpServer *s = start_server(&path);
+    Client *c = client_connect(path);
+    negotiate(c);
+    long rss0 = rss_kb();
+    MonitorEventStats st0, st;
+    monitor_event_stats(&st0);
+    enum { N = 20000 };                  /* ~3.4 MB of events unthrottled */
+    gint64 t0 = g_get_monotonic_time();
+    for (int i = 0; i < N; i++) {
+        ACPIOSTInfo ost = { .device = (char *)"dimm0", .slot = (char *)"0",
+                            .slot_type = ACPI_SLOT_TYPE_DIMM, .source = i < N - 1 ? 3 : 1,
+                            .status = i < N - 1 ? 0x84 : 0 };
+        qapi_event_send_acpi_device_ost(&ost);
+        if (i % 100 == 0) {
+            pump();
+        }
+    }
+    gint64 flood_end = g_get_real_time();
+    gint64 flood_us = g_get_monotonic_time() - t0;
+    MonitorEventStats st_end;                /* before any iteration */
+    monitor_event_stats(&st_end);
+    /* another slot is not held back by slot 0's flood, nor DEVICE_DELETED */
+    ACPIOSTInfo other = { .device = (char *)"d1", .slot = (char *)"1",
+                          .slot_type = ACPI_SLOT_TYPE_DIMM, .source = 1, .status = 0 };
+    qapi_event_send_acpi_device_ost(&other);
+    qapi_event_send_device_deleted("d1", "/machine/peripheral/d1");
+    pump();
+    g_assert_cmpuint(qmp_server_client_count(s), ==, 1);
+    g_assert_cmpuint(qmp_server_events_dropped(s), ==, 0);
+    bool asan = false;        /* its quarantine keeps what was freed: RSS tells nothing */
+#ifdef __SANITIZE_ADDRESS__
+    asan = true;
+#endif
+    if (!asan) {
+        g_assert_cmpint(rss_kb() - rss0, <, 2048);
+    }
+    /* the last one was held (no iteration since it came), and kept alone */
+    g_assert_cmpuint(st_end.held, ==, 1);
+    g_assert_cmpuint(st_end.queue_len, ==, 0);
+
+    /* now the client reads: the first _OST at once, one per second after
+     * that (if the flood took that long), slot 1's and DEVICE_DELETED at
+     * once, slot 0's last state when its second is over */
+    GPtrArray *lines = g_ptr_array_new_with_free_func(g_free);
+    gint64 t_last = 0;
+    while (!t_last) {
+        char *l = client_line(c);
+        g_assert_nonnull(l);
+        g_ptr_array_add(lines, l);
+        if (g_str_has_suffix(l, OST_BODY("0", "1"))) {
+            t_last = g_get_monotonic_time();
+        }
+    }
+    guint ost0 = 0, other_at = 0, deleted_at = 0;
+    for (guint i = 0; i < lines->len; i++) {
+        const char *l = g_ptr_array_index(lines, i);
+        if (strstr(l, "\"slot\": \"0\"")) {
+            ost0++;
+        } else if (strstr(l, "\"slot\": \"1\"")) {
+            other_at = i;
+        } else if (strstr(l, "DEVICE_DELETED")) {
+            deleted_at = i;
+        }
+    }
+    const char *first = g_ptr_array_index(lines, 0);
+    const char *last = g_ptr_array_index(lines, lines->len - 1);
+    g_assert_true(g_str_has_suffix(first, OST_BODY("132", "3")));
+    g_assert_cmpuint(other_at, >, 0);
+    g_assert_cmpuint(deleted_at, >, 0);
+    g_assert_cmpuint(lines->len, ==, ost0 + 2);
+    g_assert_cmpuint(ost0, <=, 2 + flood_us / G_USEC_PER_SEC + 1);
+    monitor_event_stats(&st);
+    g_assert_cmpuint(st.coalesced - st0.coalesced, ==, N - ost0);   /* none lost else */
+    g_assert_cmpint(t_last - t0, >=, 900 * 1000);
+    g_assert_cmpint(t_last - t0, <, flood_us + 2 * G_USEC_PER_SEC);
+    /* the held event kept the time the guest wrote it */
+    g_assert_cmpint(event_time(last), >, event_time(first));
+    g_assert_cmpint(event_time(last), <=, flood_end);
+    g_ptr_array_free(lines, TRUE);
+    gint64 t4 = t_last;
+
+    /* a period with nothing held ends the throttling: then at once again */
+    g_usleep(1100 * 1000);
+    pump();
+    ACPIOSTInfo again = { .device = (char *)"dimm0", .slot = (char *)"0",
+                          .slot_type = ACPI_SLOT_TYPE_DIMM, .source = 3, .status = 0x84 };
+    qapi_event_send_acpi_device_ost(&again);
+    g_autofree char *l5 = client_line(c);
+    g_assert_true(g_str_has_suffix(l5, OST_BODY("132", "3")));
+    g_assert_cmpint(g_get_monotonic_time() - t4, <, 1500 * 1000);
+    client_free(c);
     qmp_server_free(s);
     teardown();
 }
@@ -491,8 +648,9 @@ int main(int argc, char **argv)
     g_test_add_func("/qmp-server/several-clients-and-events", test_several_clients_and_events);
     g_test_add_func("/qmp-server/bad-input-keeps-connection", test_bad_input_keeps_connection);
     g_test_add_func("/qmp-server/quit-order", test_quit_order);
-    g_test_add_func("/qmp-server/slow-client-dropped", test_slow_client_dropped);
+    g_test_add_func("/qmp-server/slow-client-loses-events", test_slow_client_loses_events);
     g_test_add_func("/qmp-server/pipelined-client-throttled", test_pipelined_client_throttled);
+    g_test_add_func("/qmp-server/ost-flood", test_ost_flood);
     g_test_add_func("/qmp-server/socket-file-rules", test_socket_file_rules);
     g_test_add_func("/qmp-server/hmp-socket", test_hmp_socket);
     return g_test_run();
