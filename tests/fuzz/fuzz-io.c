@@ -284,7 +284,8 @@ static void step(FuzzMachine *m, FuzzInput *in)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    FuzzMachine *m = fuzz_machine_new(FUZZ_MACHINE_DEVICES);
+    /* the monitor attached: the guest's _OST and ejects reach its records */
+    FuzzMachine *m = fuzz_machine_new(FUZZ_MACHINE_DEVICES | FUZZ_MACHINE_MONITOR);
     FuzzInput in = { data, size };
     device_lock();
     fuzz_dimms_check(m->dimms);
