@@ -94,7 +94,7 @@ def group_crashes(name, binary, files):
     for c in files:
         first, where = classify(binary, c)
         # one group per distinct report: the values in it vary, the place does not
-        key = (where, re.sub(r"\b(0x[0-9a-f]+|-?\d+)\b", "N", first.split(": ", 1)[-1]))
+        key = (where, re.sub(r"-?(0x[0-9a-f]+|\d+)", "N", first.split(": ", 1)[-1]))
         groups.setdefault(key, (first, where, []))[2].append(c)
     known = [k for k in known_crashes() if k[0] == name]
     out = []
