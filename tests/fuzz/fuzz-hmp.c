@@ -3,7 +3,8 @@
  * separated, as the HMP server splits them), each run with
  * hmp_execute_capture() as the server and human-monitor-command do, on a
  * machine with real DIMM slots and no KVM. The DIMM invariant is checked
- * after every line.
+ * after every line, and the guest of the input's first byte (fuzz-machine.h,
+ * FuzzGuest) answers the register block.
  */
 #include "tests/fuzz/fuzz-machine.h"
 #include "hotmem/io.h"
@@ -26,6 +27,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
+    FuzzGuest guest = fuzz_guest_from_input(&data, &size);
     FuzzMachine *m = fuzz_machine_new(FUZZ_MACHINE_DEVICES | FUZZ_MACHINE_MONITOR);
     const char *p = (const char *)data, *end = p + size;
     while (p < end) {
@@ -43,6 +45,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         }
         device_lock();
         fuzz_machine_service_requests(m);
+        fuzz_dimms_check(m->dimms);
+        fuzz_guest_run(m, guest);
         fuzz_dimms_check(m->dimms);
         device_unlock();
         p += len + (nl != NULL);

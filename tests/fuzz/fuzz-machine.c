@@ -300,6 +300,69 @@ void fuzz_machine_service_requests(FuzzMachine *m)
     }
 }
 
+/* ---- a guest driving the register block ---- */
+
+FuzzGuest fuzz_guest_from_input(const uint8_t **data, size_t *size)
+{
+    if (*size && (**data == FUZZ_GUEST_COOPERATIVE || **data == FUZZ_GUEST_REFUSING ||
+                  **data == FUZZ_GUEST_POWER)) {
+        FuzzGuest g = **data;
+        (*data)++;
+        (*size)--;
+        return g;
+    }
+    return FUZZ_GUEST_NONE;
+}
+
+static void memhp_out(unsigned off, uint32_t v, unsigned size)
+{
+    uint8_t d[4] = { (uint8_t)v, (uint8_t)(v >> 8), (uint8_t)(v >> 16), (uint8_t)(v >> 24) };
+    io_dispatch(IO_SPACE_PORT, HM_MEMHP_BASE + off, d, size, true);
+}
+
+static uint32_t memhp_in(unsigned off)
+{
+    uint8_t d[4];
+    io_dispatch(IO_SPACE_PORT, HM_MEMHP_BASE + off, d, 4, false);
+    return d[0] | d[1] << 8 | d[2] << 16 | (uint32_t)d[3] << 24;
+}
+
+static void guest_ost(uint32_t event, uint32_t status)
+{
+    memhp_out(HM_MEMHP_OST_EVENT, event, 4);
+    memhp_out(HM_MEMHP_OST_STATUS, status, 4);
+}
+
+void fuzz_guest_run(FuzzMachine *m, FuzzGuest guest)
+{
+    if (guest == FUZZ_GUEST_NONE || !m->dimms->memhp) {
+        return;
+    }
+    bool refuse = guest == FUZZ_GUEST_REFUSING;
+    for (unsigned i = 0; i < m->dimms->memhp->nslots; i++) {
+        memhp_out(HM_MEMHP_SELECTOR, i, 4);
+        uint32_t st = memhp_in(HM_MEMHP_STATUS);
+        if (st & HM_MEMHP_STS_INSERT) {
+            memhp_out(HM_MEMHP_CONTROL, HM_MEMHP_CTL_CLEAR_INSERT, 1);
+            guest_ost(MEMHP_OST_EV_DEVICE_CHECK, refuse ? MEMHP_OST_SC_FAILURE : 0);
+        }
+        if (st & HM_MEMHP_STS_REMOVE) {
+            memhp_out(HM_MEMHP_CONTROL, HM_MEMHP_CTL_CLEAR_REMOVE, 1);
+            if (refuse) {
+                guest_ost(MEMHP_OST_EV_EJECT_REQUEST, 0x82);
+            } else {
+                guest_ost(MEMHP_OST_EV_EJECT_REQUEST, MEMHP_OST_SC_EJECT_IN_PROGRESS);
+                memhp_out(HM_MEMHP_CONTROL, HM_MEMHP_CTL_EJECT, 1);
+                guest_ost(MEMHP_OST_EV_EJECT_REQUEST, MEMHP_OST_SC_SUCCESS);
+            }
+        }
+        if (guest == FUZZ_GUEST_POWER) {
+            memhp_out(HM_MEMHP_POWER_STATE, 3, 4);
+            memhp_out(HM_MEMHP_POWER_STATE, 0, 4);
+        }
+    }
+}
+
 /* ---- the invariant ---- */
 
 typedef struct {

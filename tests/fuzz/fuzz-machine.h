@@ -30,10 +30,8 @@
  * of a heap buffer, so that ASan sees any access past its end. */
 #define FUZZ_LOW_RAM_SIZE (1u << 20)
 
-/* The declared slots of FUZZ_CMDLINE, then the free ones (-m slots=). */
+/* The declared slots of the machine's command line (fuzz-machine.c). */
 #define FUZZ_DECLARED_IDS "d0", "d1", "d2"
-#define FUZZ_NDECLARED 3
-#define FUZZ_FREE_SLOTS 3
 
 typedef enum {
     FUZZ_MACHINE_DEVICES = 1 << 0,   /* chipset, ISA devices, fw_cfg, low RAM */
@@ -83,6 +81,25 @@ void fuzz_machine_service_requests(FuzzMachine *m);
  * enabled DIMMs. Aborts with a message naming the slot otherwise.
  */
 void fuzz_dimms_check(const PcDimms *d);
+
+/*
+ * A guest that answers the register block the way Linux's AML driver does,
+ * for the monitor targets: every slot with an event pending is acknowledged
+ * and reported through the ports. An input that starts with one of these
+ * bytes (never the start of a QMP request or an HMP line) gets that guest;
+ * the byte is not part of the stream.
+ */
+typedef enum {
+    FUZZ_GUEST_NONE,
+    FUZZ_GUEST_COOPERATIVE = 0xf9,   /* _OST success, ejects what it is asked to */
+    FUZZ_GUEST_REFUSING = 0xfa,      /* _OST failure for adds, 0x82 (busy) for removals */
+    FUZZ_GUEST_POWER = 0xfb,         /* cooperative, and _PS3/_PS0 on every slot */
+} FuzzGuest;
+
+/* Strips the guest byte off the input, if there is one. */
+FuzzGuest fuzz_guest_from_input(const uint8_t **data, size_t *size);
+/* One pass of the guest over every slot (device lock held). */
+void fuzz_guest_run(FuzzMachine *m, FuzzGuest guest);
 
 /* Removes the files the last input's commands created in the scratch dir. */
 void fuzz_clean_scratch(void);

@@ -4,7 +4,9 @@
  * JSON reader, the dispatcher and every command) on a machine with real
  * DIMM slots and no KVM. The client then closes its sending side; the
  * server must answer what it received and close. After every main-loop
- * turn the DIMM invariant is checked.
+ * turn the DIMM invariant is checked, and the guest of the input's first
+ * byte (fuzz-machine.h, FuzzGuest) answers the register block, so that its
+ * _OST, ejects and refusals reach the client as events.
  *
  * A server that stops answering (a blocked main loop) shows up as a
  * libFuzzer timeout; a crash, sanitizer report or broken invariant as a
@@ -54,6 +56,7 @@ static int client_connect(void)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
+    FuzzGuest guest = fuzz_guest_from_input(&data, &size);
     FuzzMachine *m = fuzz_machine_new(FUZZ_MACHINE_DEVICES | FUZZ_MACHINE_MONITOR);
     GMainContext *ctx = g_main_context_default();
     GError *err = NULL;
@@ -63,21 +66,27 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         abort();
     }
     int fd = client_connect();
-    size_t sent = 0;
-    bool shut = false, eof = false;
+    size_t sent = 0, chunk_end = 0;
+    bool shut = false, eof = false, quiet = true;
     unsigned idle = 0;
     char buf[65536];
     while (!eof) {
         bool progress = false;
-        if (sent < size) {
-            ssize_t n = send(fd, data + sent, size - sent, MSG_NOSIGNAL);
+        /* a line at a time, the next once the server is quiet: the guest
+         * then answers between requests, and its events come between replies */
+        if (sent == chunk_end && sent < size && quiet) {
+            const uint8_t *nl = memchr(data + sent, '\n', size - sent);
+            chunk_end = nl ? (size_t)(nl - data) + 1 : size;
+        }
+        if (sent < chunk_end) {
+            ssize_t n = send(fd, data + sent, chunk_end - sent, MSG_NOSIGNAL);
             if (n > 0) {
                 sent += n;
                 progress = true;
             } else if (n < 0 && errno != EAGAIN) {
                 break;                        /* the server dropped us: allowed */
             }
-        } else if (!shut) {
+        } else if (sent == size && !shut) {
             shutdown(fd, SHUT_WR);
             shut = true;
         }
@@ -98,7 +107,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         device_lock();
         fuzz_machine_service_requests(m);
         fuzz_dimms_check(m->dimms);
+        fuzz_guest_run(m, guest);
+        fuzz_dimms_check(m->dimms);
         device_unlock();
+        quiet = !progress;
         idle = progress ? 0 : idle + 1;
         if (idle > IDLE_TURNS_MAX) {
             fprintf(stderr, "fuzz-qmp: the server stopped answering (%zu of %zu bytes "

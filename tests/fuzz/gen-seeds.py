@@ -69,6 +69,18 @@ QMP = {
                       "{'execute': 'query-status', 'id': {'a': [1, 2.5e3, true, null]}}",
                       '{"execute": "object-add", "arguments": {"qom-type": '
                       '"memory-backend-ram", "id": "m2", "size": 18446744073709551615}}'),
+    # with a guest that answers (the first byte, FuzzGuest in fuzz-machine.h):
+    # the events and _OST records of a full cycle reach the client
+    "guest-cycle": b"\xf9" + q('{"execute": "device_add", "arguments": {"driver": "dimm", '
+                               '"id": "d1"}}', '{"execute": "query-status"}',
+                               '{"execute": "device_del", "arguments": {"id": "d0"}}',
+                               '{"execute": "query-status"}',
+                               '{"execute": "query-memory-hotplug"}',
+                               '{"execute": "query-acpi-ospm-status"}'),
+    "guest-refuses": b"\xfa" + q('{"execute": "device_del", "arguments": {"id": "d0"}}',
+                                 '{"execute": "query-status"}',
+                                 '{"execute": "device_del", "arguments": {"id": "d0"}}',
+                                 '{"execute": "query-memory-hotplug"}'),
     "split-value": b'{"execute": "qmp_capabilities"}{"exec' + b'ute": "query-status"}\n'
                    + b'\xff\x00{"execute": "query-status\\u0041"}',
 }
@@ -82,9 +94,13 @@ HMP = {
                      b"device_add pc-dimm,id=p0,memdev=m1,node=1,slot=3\n"
                      b"device_del p0\nsystem_reset\nobject_del m1\n",
     "runstate": b"stop\ninfo status\ncont\nsystem_powerdown\nquit\n",
-    "bad-lines": b"device_add id=foo\ndevice_add\ndevice_del\ndevice_add pc-dimm,id=x,memdev=m,node=abc\n"
+    "bad-lines": b"device_add id=foo\ndevice_add\ndevice_del\n"
+                 b"device_add pc-dimm,id=x,memdev=m,node=abc\n"
                  b"object_add memory-backend-ram,id=m,size=99999999999T\n\x01\x02 \r\n"
                  b"device_add dimm,id=d1,bogus=1\ninfo memory-devices extra\n",
+    # with a guest that answers and changes power states (the first byte)
+    "guest-cycle": b"\xfbdevice_add dimm,id=d1\ninfo status\ndevice_del d1\ninfo status\n"
+                   b"info memory-hotplug\ninfo memory-devices\n",
 }
 
 OPTIONS = {
