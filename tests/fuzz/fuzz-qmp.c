@@ -72,10 +72,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     char buf[65536];
     while (!eof) {
         bool progress = false;
-        /* a line at a time, the next once the server is quiet: the guest
-         * then answers between requests, and its events come between replies */
+        /* with a guest, a line at a time, the next once the server is quiet:
+         * the guest then answers between requests, and its events come
+         * between replies; without one, everything at once (pipelining) */
         if (sent == chunk_end && sent < size && quiet) {
-            const uint8_t *nl = memchr(data + sent, '\n', size - sent);
+            const uint8_t *nl = guest ? memchr(data + sent, '\n', size - sent) : NULL;
             chunk_end = nl ? (size_t)(nl - data) + 1 : size;
         }
         if (sent < chunk_end) {
