@@ -9,7 +9,15 @@
  * --wrap=g_mutex_lock/--wrap=g_mutex_unlock so that our calls land here
  * and tell TSan about the acquire/release edge.
  */
-#if defined(__SANITIZE_THREAD__)
+#if defined(__SANITIZE_THREAD__)     /* gcc */
+#define HM_TSAN_BUILD 1
+#elif defined(__has_feature)         /* clang */
+#if __has_feature(thread_sanitizer)
+#define HM_TSAN_BUILD 1
+#endif
+#endif
+
+#ifdef HM_TSAN_BUILD
 #include <glib.h>
 
 void __tsan_acquire(void *addr);
