@@ -3,6 +3,7 @@
 #   make check      installs what is missing, then unit, ACPI and guest tests
 #   make demo       boots the default guest, prints its CPUs and MemTotal
 #   make bench      hotmem and QEMU side by side (not part of check)
+#   make fuzz       every libFuzzer target for FUZZ_SECONDS (tests/fuzz/README.md)
 
 ifneq ($(wildcard config-host.mak),)
 include config-host.mak
@@ -106,6 +107,7 @@ deps:
 check: deps
 	$(Q)$(MAKE) --no-print-directory all
 	$(Q)$(MAKE) --no-print-directory check-unit
+	$(Q)$(MAKE) --no-print-directory check-fuzz
 	$(Q)$(MAKE) --no-print-directory check-firmware
 	$(Q)$(MAKE) --no-print-directory check-guest
 
@@ -133,7 +135,46 @@ bench: deps
 bench-guest: all
 	$(Q)$(PYTHON) bench/bench.py
 
+# ---- fuzzing (tests/fuzz/README.md): libFuzzer targets, clang with ASan and
+# UBSan, objects in build-fuzz/ so that the gcc build is untouched ----
+FUZZ_CC ?= clang
+FUZZ_DIR := build-fuzz
+FUZZ_SAN := -fsanitize=address,undefined -fno-sanitize-recover=undefined
+FUZZ_CFLAGS := -std=gnu11 -O1 -g -fno-omit-frame-pointer -D_GNU_SOURCE -Wall -Wextra \
+	-Wno-unused-parameter $(FUZZ_SAN) -fsanitize=fuzzer-no-link $(GLIB_CFLAGS) -I. -Iinclude -MMD -MP
+FUZZ_NAMES := $(patsubst tests/fuzz/fuzz-%.c,%,$(filter-out %/fuzz-machine.c,$(wildcard tests/fuzz/fuzz-*.c)))
+FUZZ_BINS := $(FUZZ_NAMES:%=$(FUZZ_DIR)/fuzz-%)
+FUZZ_LIB_OBJS := $(addprefix $(FUZZ_DIR)/,$(LIB_OBJS) tests/fuzz/fuzz-machine.o)
+FUZZ_SECONDS ?= 150
+FUZZ_CHECK_RUNS ?= 5000
+FUZZ_RUN = $(PYTHON) tests/fuzz/run-fuzz.py --bin-dir $(FUZZ_DIR) $(FUZZ_NAMES)
+.PHONY: fuzz fuzz-build fuzz-run check-fuzz
+
+$(FUZZ_DIR)/%.o: %.c config-host.mak | $(GEN_HEADERS)
+	@echo "  FUZZCC  $@"
+	$(Q)mkdir -p $(@D) && $(FUZZ_CC) $(FUZZ_CFLAGS) -c $< -o $@
+
+# --wrap=open: tests/fuzz/fuzz-machine.c keeps files the input names in a scratch dir
+$(FUZZ_DIR)/fuzz-%: $(FUZZ_DIR)/tests/fuzz/fuzz-%.o $(FUZZ_LIB_OBJS)
+	@echo "  FUZZLD  $@"
+	$(Q)$(FUZZ_CC) $(FUZZ_SAN) -fsanitize=fuzzer -Wl,--wrap=open -o $@ $^ $(GLIB_LIBS)
+
+fuzz-build: $(FUZZ_BINS)
+
+fuzz: deps
+	$(Q)$(MAKE) --no-print-directory fuzz-run
+
+fuzz-run: fuzz-build
+	$(Q)$(FUZZ_RUN) --seconds $(FUZZ_SECONDS) --work $(FUZZ_DIR)/run
+
+# a short, deterministic run of every target over its seeds: part of check
+check-fuzz: fuzz-build
+	$(Q)$(FUZZ_RUN) --runs $(FUZZ_CHECK_RUNS) --seed 1 --work $(FUZZ_DIR)/check
+
+-include $(FUZZ_LIB_OBJS:.o=.d) $(FUZZ_NAMES:%=$(FUZZ_DIR)/tests/fuzz/fuzz-%.d)
+
 clean:
+	rm -rf $(FUZZ_DIR)
 	rm -f hotmem hotmem.1 vl.o vl.d libhotmem.a $(LIB_OBJS) $(LIB_OBJS:.o=.d) $(GENERATED)
 	rm -f $(UNIT_TESTS) tests/unit/*.o tests/unit/*.d
 	$(MAKE) -C seabios clean

@@ -23,7 +23,9 @@ static bool parse_unix(const char *opt, const char *spec, char **path, GError **
         return false;
     }
     bool ok = false, server = false, wait = true;   /* QEMU's defaults: client, waiting */
-    const char *p = json_object_get_string_member(kv, "path");
+    /* "unix:a=b" has no path member: the first element held a key */
+    const char *p = json_object_has_member(kv, "path") ?
+                    json_object_get_string_member(kv, "path") : "";
     JsonObjectIter it;
     const char *key;
     JsonNode *val;

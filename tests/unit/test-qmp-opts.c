@@ -65,6 +65,8 @@ static void test_refused(void)
     expect_error("-qmp", "unix:/tmp/q,server=on,wait=off,reconnect=1", NULL,
                  "unknown parameter 'reconnect'");
     expect_error("-qmp", "unix:,server=on,wait=off", NULL, "unix: needs a socket path");
+    /* found by fuzz-options: the first element a key, so no path at all */
+    expect_error("-qmp", "unix:node=a,server=on,wait=off", NULL, "unknown parameter 'node'");
     expect_error("-qmp", "tcp:localhost:4444,server=on,wait=off", NULL,
                  "unsupported backend 'tcp:localhost:4444,server=on,wait=off'");
     GString *longp = g_string_new("unix:/tmp/");
