@@ -5,6 +5,7 @@
 #include "monitor/hmp.h"
 #include "hotmem/keyval.h"
 #include "monitor/monitor.h"
+#include "monitor/server.h"
 #include "monitor/stream.h"
 #include "monitor/qapi-runtime.h"
 #include "hotmem/io.h"
@@ -282,16 +283,13 @@ char *hmp_execute_capture(const char *line)
 /* ------------------------------------------------------------ server */
 
 typedef struct HmpClient {
-    HmpServer *server;
     MonStream *stream;
     GString *line;
     bool overlong;
 } HmpClient;
 
 struct HmpServer {
-    MonListener *listener;    /* NULL for stdio */
-    GMainContext *ctx;
-    GList *clients;
+    MonServer *mon;
 };
 
 static void send_text(HmpClient *c, const char *text)
@@ -300,9 +298,9 @@ static void send_text(HmpClient *c, const char *text)
     mon_stream_write(c->stream, t, strlen(t));
 }
 
-static size_t client_input(MonStream *st, const char *buf, size_t len, void *opaque)
+static size_t client_input(MonStream *st, const char *buf, size_t len, void *client)
 {
-    HmpClient *c = opaque;
+    HmpClient *c = client;
     for (size_t i = 0; i < len; i++) {
         if (buf[i] != '\n') {
             if (c->line->len < HMP_MAX_LINE) {
@@ -331,57 +329,38 @@ static size_t client_input(MonStream *st, const char *buf, size_t len, void *opa
     return len;
 }
 
-static void free_client(HmpClient *c)
+static void *client_open(MonStream *st, void *opaque)
 {
+    HmpClient *c = g_new0(HmpClient, 1);
+    c->stream = st;
+    c->line = g_string_new(NULL);
+    send_text(c, HM_MONITOR_PACKAGE " monitor - type 'help' for more information\n");
+    mon_stream_write(st, HMP_PROMPT, strlen(HMP_PROMPT));
+    return c;
+}
+
+static void client_close(MonStream *st, void *client, void *opaque)
+{
+    HmpClient *c = client;
     g_string_free(c->line, TRUE);
     g_free(c);
 }
 
-static void client_closed(MonStream *st, void *opaque)
-{
-    HmpClient *c = opaque;
-    c->server->clients = g_list_remove(c->server->clients, c);
-    free_client(c);
-}
-
-static const MonStreamOps client_ops = {
+static const MonServerOps hmp_ops = {
+    .protocol = "HMP",
+    .max_clients = HMP_MAX_CLIENTS,
+    .open = client_open,
     .input = client_input,
-    .closed = client_closed,
+    .close = client_close,
 };
-
-static void add_client(HmpServer *s, int in_fd, int out_fd, bool owns_fds)
-{
-    HmpClient *c = g_new0(HmpClient, 1);
-    c->server = s;
-    c->line = g_string_new(NULL);
-    c->stream = mon_stream_new(in_fd, out_fd, owns_fds, s->ctx, &client_ops, c);
-    s->clients = g_list_append(s->clients, c);
-    send_text(c, HM_MONITOR_PACKAGE " monitor - type 'help' for more information\n");
-    mon_stream_write(c->stream, HMP_PROMPT, strlen(HMP_PROMPT));
-}
-
-static void on_accept(int fd, void *opaque)
-{
-    HmpServer *s = opaque;
-    if (g_list_length(s->clients) >= 16) {
-        close(fd);
-        return;
-    }
-    add_client(s, fd, fd, true);
-}
 
 HmpServer *hmp_server_new(const char *path, GMainContext *ctx, GError **errp)
 {
     HmpServer *s = g_new0(HmpServer, 1);
-    s->ctx = ctx ? ctx : g_main_context_default();
-    if (path) {
-        s->listener = mon_listener_new(path, s->ctx, on_accept, s, errp);
-        if (!s->listener) {
-            g_free(s);
-            return NULL;
-        }
-    } else {
-        add_client(s, STDIN_FILENO, STDOUT_FILENO, false);
+    s->mon = mon_server_new(path, ctx, &hmp_ops, s, errp);
+    if (!s->mon) {
+        g_free(s);
+        return NULL;
     }
     return s;
 }
@@ -391,12 +370,6 @@ void hmp_server_free(HmpServer *s)
     if (!s) {
         return;
     }
-    mon_listener_free(s->listener);
-    for (GList *l = s->clients; l; l = l->next) {
-        HmpClient *c = l->data;
-        mon_stream_free(c->stream, true);
-        free_client(c);
-    }
-    g_list_free(s->clients);
+    mon_server_free(s->mon);
     g_free(s);
 }

@@ -6,6 +6,7 @@
 #include "monitor/qmp.h"
 #include "monitor/monitor.h"
 #include "monitor/qjson.h"
+#include "monitor/server.h"
 #include "monitor/stream.h"
 
 #include <stdio.h>
@@ -20,9 +21,7 @@ typedef struct QmpClient {
 } QmpClient;
 
 struct QmpServer {
-    MonListener *listener;    /* NULL for stdio */
-    GMainContext *ctx;
-    GList *clients;           /* QmpClient */
+    MonServer *mon;
     size_t out_cap;
     size_t events_dropped;    /* by clients that are gone */
 };
@@ -36,9 +35,9 @@ static void send_node(QmpClient *c, JsonNode *node)
     g_string_free(line, TRUE);
 }
 
-static size_t client_input(MonStream *st, const char *buf, size_t len, void *opaque)
+static size_t client_input(MonStream *st, const char *buf, size_t len, void *client)
 {
-    QmpClient *c = opaque;
+    QmpClient *c = client;
     size_t used = 0;
     /* one request per call, so that the stream can stop between requests
      * when the client does not read its replies */
@@ -63,76 +62,60 @@ static size_t client_input(MonStream *st, const char *buf, size_t len, void *opa
     return used;
 }
 
-static void free_client(QmpClient *c)
+static void *client_open(MonStream *st, void *opaque)
 {
+    QmpServer *s = opaque;
+    QmpClient *c = g_new0(QmpClient, 1);
+    c->server = s;
+    c->stream = st;
+    c->parser = json_streamer_new(QJSON_DEFAULT_MAX_SIZE);
+    mon_stream_set_out_cap(st, s->out_cap);
+    JsonNode *greeting = qmp_greeting();
+    send_node(c, greeting);
+    json_node_unref(greeting);
+    return c;
+}
+
+static void client_close(MonStream *st, void *client, void *opaque)
+{
+    QmpClient *c = client;
+    c->server->events_dropped += mon_stream_dropped(st);
     json_streamer_free(c->parser);
     g_free(c);
 }
 
-static void client_closed(MonStream *st, void *opaque)
-{
-    QmpClient *c = opaque;
-    c->server->events_dropped += mon_stream_dropped(st);
-    c->server->clients = g_list_remove(c->server->clients, c);
-    free_client(c);
-}
-
-static const MonStreamOps client_ops = {
+static const MonServerOps qmp_ops = {
+    .protocol = "QMP",
+    .max_clients = QMP_MAX_CLIENTS,
+    .open = client_open,
     .input = client_input,
-    .closed = client_closed,
+    .close = client_close,
 };
 
-static void add_client(QmpServer *s, int in_fd, int out_fd, bool owns_fds)
+static void event_to_client(MonStream *st, void *client, void *line)
 {
-    QmpClient *c = g_new0(QmpClient, 1);
-    c->server = s;
-    c->parser = json_streamer_new(QJSON_DEFAULT_MAX_SIZE);
-    c->stream = mon_stream_new(in_fd, out_fd, owns_fds, s->ctx, &client_ops, c);
-    mon_stream_set_out_cap(c->stream, s->out_cap);
-    s->clients = g_list_append(s->clients, c);
-    JsonNode *greeting = qmp_greeting();
-    send_node(c, greeting);
-    json_node_unref(greeting);
-}
-
-static void on_accept(int fd, void *opaque)
-{
-    QmpServer *s = opaque;
-    if (g_list_length(s->clients) >= QMP_MAX_CLIENTS) {
-        fprintf(stderr, "hotmem: QMP connection refused: %d clients already\n",
-                QMP_MAX_CLIENTS);
-        close(fd);
-        return;
+    QmpClient *c = client;
+    if (c->session.negotiated && !mon_stream_is_dead(st)) {
+        mon_stream_write_optional(st, line, strlen(line));
     }
-    add_client(s, fd, fd, true);
 }
 
 static void on_event(void *opaque, const char *line)
 {
     QmpServer *s = opaque;
-    for (GList *l = s->clients; l; l = l->next) {
-        QmpClient *c = l->data;
-        if (c->session.negotiated && !mon_stream_is_dead(c->stream)) {
-            mon_stream_write_optional(c->stream, line, strlen(line));
-        }
-    }
+    mon_server_foreach(s->mon, event_to_client, (void *)line);
 }
 
 QmpServer *qmp_server_new(const char *path, GMainContext *ctx, GError **errp)
 {
     QmpServer *s = g_new0(QmpServer, 1);
-    s->ctx = ctx ? ctx : g_main_context_default();
     s->out_cap = MON_STREAM_OUT_CAP;
-    if (path) {
-        s->listener = mon_listener_new(path, s->ctx, on_accept, s, errp);
-        if (!s->listener) {
-            g_free(s);
-            return NULL;
-        }
-    } else {
-        add_client(s, STDIN_FILENO, STDOUT_FILENO, false);
+    s->mon = mon_server_new(path, ctx, &qmp_ops, s, errp);
+    if (!s->mon) {
+        g_free(s);
+        return NULL;
     }
-    monitor_event_add_sink(s->ctx, on_event, s);
+    monitor_event_add_sink(mon_server_context(s->mon), on_event, s);
     return s;
 }
 
@@ -142,19 +125,13 @@ void qmp_server_free(QmpServer *s)
         return;
     }
     monitor_event_remove_sink(on_event, s);
-    mon_listener_free(s->listener);
-    for (GList *l = s->clients; l; l = l->next) {
-        QmpClient *c = l->data;
-        mon_stream_free(c->stream, true);
-        free_client(c);
-    }
-    g_list_free(s->clients);
+    mon_server_free(s->mon);
     g_free(s);
 }
 
 unsigned qmp_server_client_count(const QmpServer *s)
 {
-    return g_list_length(s->clients);
+    return mon_server_client_count(s->mon);
 }
 
 void qmp_server_set_out_cap(QmpServer *s, size_t cap)
@@ -162,11 +139,14 @@ void qmp_server_set_out_cap(QmpServer *s, size_t cap)
     s->out_cap = cap;
 }
 
+static void add_dropped(MonStream *st, void *client, void *total)
+{
+    *(size_t *)total += mon_stream_dropped(st);
+}
+
 size_t qmp_server_events_dropped(const QmpServer *s)
 {
     size_t n = s->events_dropped;
-    for (GList *l = s->clients; l; l = l->next) {
-        n += mon_stream_dropped(((QmpClient *)l->data)->stream);
-    }
+    mon_server_foreach(s->mon, add_dropped, &n);
     return n;
 }

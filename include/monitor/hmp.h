@@ -55,6 +55,7 @@ char *hmp_execute_capture(const char *line);
 typedef struct HmpServer HmpServer;
 
 #define HMP_MAX_LINE 4096
+#define HMP_MAX_CLIENTS 16          /* connections to one -monitor socket */
 #define HMP_PROMPT "(qemu) "
 
 /* path NULL: stdin/stdout. */

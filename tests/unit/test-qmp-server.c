@@ -641,6 +641,64 @@ static void test_hmp_socket(void)
     teardown();
 }
 
+/* Both protocols share one server (monitor/server.c): the 17th connection
+ * is closed unanswered, a free place is usable again, and freeing the
+ * server ends every connection. */
+static void test_client_limit(void)
+{
+    setup();
+    g_autofree char *qpath = sock_path("qmp.sock");
+    g_autofree char *hpath = sock_path("hmp.sock");
+    GError *err = NULL;
+    QmpServer *q = qmp_server_new(qpath, NULL, &err);
+    g_assert_no_error(err);
+    HmpServer *h = hmp_server_new(hpath, NULL, &err);
+    g_assert_no_error(err);
+    Client *qc[QMP_MAX_CLIENTS + 1], *hc[HMP_MAX_CLIENTS + 1];
+    for (int i = 0; i < QMP_MAX_CLIENTS; i++) {
+        qc[i] = client_connect(qpath);
+        ASSERT_LINE(qc[i], GREETING);
+    }
+    for (int i = 0; i < HMP_MAX_CLIENTS; i++) {
+        hc[i] = client_connect(hpath);
+        ASSERT_LINE(hc[i], "hotmem 0.1.0 monitor - type 'help' for more information");
+    }
+    g_assert_cmpuint(qmp_server_client_count(q), ==, QMP_MAX_CLIENTS);
+    qc[QMP_MAX_CLIENTS] = client_connect(qpath);
+    hc[HMP_MAX_CLIENTS] = client_connect(hpath);
+    g_assert_null(client_line(qc[QMP_MAX_CLIENTS]));
+    g_assert_true(qc[QMP_MAX_CLIENTS]->eof);
+    g_assert_null(client_line(hc[HMP_MAX_CLIENTS]));
+    g_assert_true(hc[HMP_MAX_CLIENTS]->eof);
+    g_assert_cmpuint(qmp_server_client_count(q), ==, QMP_MAX_CLIENTS);
+    client_free(qc[QMP_MAX_CLIENTS]);
+    client_free(hc[HMP_MAX_CLIENTS]);
+
+    /* a place freed is a place again */
+    client_free(qc[0]);
+    for (int i = 0; i < 100 && qmp_server_client_count(q) == QMP_MAX_CLIENTS; i++) {
+        pump();
+        g_usleep(1000);
+    }
+    qc[0] = client_connect(qpath);
+    negotiate(qc[0]);
+    g_assert_cmpuint(qmp_server_client_count(q), ==, QMP_MAX_CLIENTS);
+
+    qmp_server_free(q);
+    hmp_server_free(h);
+    for (int i = 0; i < QMP_MAX_CLIENTS; i++) {
+        client_poll(qc[i]);
+        g_assert_true(qc[i]->eof);
+        client_free(qc[i]);
+    }
+    for (int i = 0; i < HMP_MAX_CLIENTS; i++) {
+        client_poll(hc[i]);
+        g_assert_true(hc[i]->eof);
+        client_free(hc[i]);
+    }
+    teardown();
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -653,5 +711,6 @@ int main(int argc, char **argv)
     g_test_add_func("/qmp-server/ost-flood", test_ost_flood);
     g_test_add_func("/qmp-server/socket-file-rules", test_socket_file_rules);
     g_test_add_func("/qmp-server/hmp-socket", test_hmp_socket);
+    g_test_add_func("/qmp-server/client-limit", test_client_limit);
     return g_test_run();
 }
