@@ -6,6 +6,7 @@ no timing report, and fast), and leaves nothing behind.
 Good command lines (-h, -version) exit 0. Output is TAP.
 """
 import os
+import signal
 import subprocess
 import sys
 import tempfile
@@ -81,13 +82,18 @@ def main():
         (['-smp', '2,maxcpus=4'], '-smp: maxcpus=4: CPUs cannot be hot-plugged'),
         (['-rtc', 'base=2006-06-17'], "-rtc: base '2006-06-17' is not supported"),
         (['-overcommit', 'cpu-pm=on'], '-overcommit: cpu-pm=on is not supported'),
-        (['-daemonize'], '-daemonize: the serial port is on stdio'),
+        # the stdio serial port given last (each case starts with -serial file:);
+        # a pidfile so that a daemon this case should not start is stopped
+        (['-serial', 'stdio', '-daemonize', '-pidfile', '@PIDFILE@'],
+         '-daemonize: the serial port is on stdio', '-serial stdio -daemonize'),
         (['-name', 'guest=a,colour=red'], "-name: unknown parameter 'colour'"),
     ]
     env = dict(os.environ, HOTMEM_TIMING=str(timing))
     for case in cases:
         args, expect = case[:2]
         label = case[2] if len(case) > 2 else ' '.join(args)
+        pidfile = tmp / 'daemon.pid'
+        args = [str(pidfile) if a == '@PIDFILE@' else a for a in args]
         argv = [HOTMEM, '-serial', f'file:{serial_out}'] + args
         t0 = time.monotonic()
         p = subprocess.run(argv, capture_output=True, text=True, env=env, timeout=30)
@@ -99,6 +105,14 @@ def main():
         tap.ok(ok, f'{label} -> exit 1, one line naming the problem ({dt:.2f} s)',
                diag=f'exit {p.returncode}, stderr {p.stderr!r}, stdout {p.stdout[:200]!r}')
         timing.unlink(missing_ok=True)
+        if pidfile.exists():                # a daemon that should not exist
+            tap.diag(f'stopping the daemon of {label!r}')
+            try:
+                os.kill(int(pidfile.read_text().strip()), signal.SIGKILL)
+            except (ValueError, ProcessLookupError):
+                pass
+            pidfile.unlink(missing_ok=True)
+        serial_out.unlink(missing_ok=True)
     p = subprocess.run([HOTMEM, '-h'], capture_output=True, text=True, timeout=30)
     tap.ok(p.returncode == 0 and '-smp' in p.stdout and '-no-reboot' in p.stdout,
            '-h prints the option table from qemu-options.hx', diag=p.stderr)
