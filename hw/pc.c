@@ -174,22 +174,7 @@ static bool setup_fw_cfg(PcMachine *pc, GError **errp)
         return false;
     }
     if (pc->has_kernel) {
-        PcKernelImage *k = &pc->kernel;
-        gsize len;
-        const void *data = g_bytes_get_data(k->setup, &len);
-        fw_cfg_add_i32(f, HM_FW_CFG_SETUP_SIZE, len);
-        fw_cfg_add_bytes(f, HM_FW_CFG_SETUP_DATA, data, len);
-        data = g_bytes_get_data(k->kernel, &len);
-        fw_cfg_add_i32(f, HM_FW_CFG_KERNEL_SIZE, len);
-        fw_cfg_add_bytes(f, HM_FW_CFG_KERNEL_DATA, data, len);
-        if (k->initrd) {
-            data = g_bytes_get_data(k->initrd, &len);
-            fw_cfg_add_i32(f, HM_FW_CFG_INITRD_SIZE, len);
-            fw_cfg_add_bytes(f, HM_FW_CFG_INITRD_DATA, data, len);
-        }
-        len = strlen(k->cmdline) + 1;
-        fw_cfg_add_i32(f, HM_FW_CFG_CMDLINE_SIZE, len);
-        fw_cfg_add_bytes(f, HM_FW_CFG_CMDLINE_DATA, k->cmdline, len);
+        pc_kernel_add_fw_cfg(&pc->kernel, f);
     }
     return true;
 }
@@ -325,6 +310,11 @@ fail:
 static bool pc_machine_reset(void *opaque, GError **errp)
 {
     PcMachine *pc = opaque;
+    /* the firmware reads the kernel items from their files again: refuse a
+     * file changed in place before anything is torn down */
+    if (pc->has_kernel && !pc_kernel_check(&pc->kernel, errp)) {
+        return false;
+    }
     kvm_vcpus_stop(pc->kvm);
     device_lock();
     kvm_vm_destroy(pc->kvm);
