@@ -142,6 +142,10 @@ static bool setup_ram(PcMachine *pc, GError **errp)
         return false;
     }
     memcpy(pc->rom, bios, bios_len);
+    /* the ROM mapping is the one copy kept: drop the file's buffer */
+    GBytes *rom = g_bytes_new_static(pc->rom, bios_len);
+    g_bytes_unref(pc->bios);
+    pc->bios = rom;
     pc->rom_block = ram_block_add("bios", HM_4GIB - bios_len, bios_len, pc->rom, true, errp);
     return pc->rom_block != NULL;
 }
