@@ -93,6 +93,9 @@ static bool file_open(PcKernelFile *f, const char *opt, const char *path, GError
     }
     *f = (PcKernelFile){ .open = true, .fd = fd, .path = g_strdup(path),
                          .size = (uint64_t)st.st_size, .mtime = st.st_mtim };
+    /* into the page cache now, so that the firmware's DMA does not wait for
+     * the disk (advice: nothing to do when it fails) */
+    posix_fadvise(fd, 0, 0, POSIX_FADV_WILLNEED);
     return true;
 }
 
@@ -186,6 +189,7 @@ static bool file_check(const PcKernelFile *f, const char *opt, GError **errp)
                     (uint64_t)st.st_size);
         return false;
     }
+    posix_fadvise(f->fd, 0, 0, POSIX_FADV_WILLNEED);
     return true;
 }
 
