@@ -217,8 +217,9 @@ def soak_png(soak):
     cyc = soak.get("per_cycle", [])
     smp = soak.get("samples", [])
     mib = 1024.0
-    rss = [(c["cycle"], c["vmrss_kb"] / mib) for c in cyc
-           if c.get("vmrss_kb") is not None]
+    # after every cycle, and the sample before the first one
+    rss = sorted({c["cycle"]: c["vmrss_kb"] / mib for c in smp + cyc
+                  if c.get("vmrss_kb") is not None}.items())
     over = [(s["cycle"], s["overhead_kb"] / mib) for s in smp
             if s.get("overhead_kb") is not None]
     plugged = [(c["cycle"], c["memtotal_plugged_kb"] / mib) for c in cyc
