@@ -102,8 +102,13 @@ def _async_marker(vm, key, since, timeout):
 def _sample(vm, cycle, t0, info):
     pid = vm.pid
     fp = footprint.classify(pid, info)
+    groups = {}
+    for cls, kb in fp["classes"].items():
+        key = "libraries" if cls.startswith("library ") else cls
+        groups[key] = groups.get(key, 0) + kb
     return {"cycle": cycle, "t_s": time.monotonic() - t0,
             "vmrss_kb": vm.rss_kb(), "overhead_kb": fp["overhead_kb"],
+            "classes": groups,
             "guest_ram_kb": fp["guest_ram_kb"],
             "fds": len(os.listdir("/proc/%d/fd" % pid)),
             "maps_lines": fp["maps_lines"],
@@ -157,6 +162,7 @@ def run_soak(binary, guest, cycles, label="hotmem-soak"):
             if not fill.startswith("ok"):
                 raise GuestError("pattern not written: %s" % fill)
             base = _memtotal(b.vm)
+            full = base + SLOT_SIZE // 1024
             t0 = time.monotonic()
             res["samples"].append(_sample(b.vm, 0, t0, info))
             adds, dels = [], []
@@ -164,14 +170,19 @@ def run_soak(binary, guest, cycles, label="hotmem-soak"):
                 qmp.events.clear()
                 t = time.monotonic()
                 qmp.execute("device_add", {"driver": "dimm", "id": "soak0"})
-                got = b.vm.command("memwatch %d %d" % (base, int(TIMEOUT)),
+                # online = all of it: MemTotal grows block by block, and
+                # a device_del while the guest still adds the second block
+                # would test something else
+                got = b.vm.command("memwatch %d %d" % (full - 1,
+                                                       int(TIMEOUT)),
                                    TIMEOUT + 30)
                 on = _marker(got, "memon")
                 if on is None:
-                    raise GuestError("cycle %d: memory not online %d s after "
-                                     "device_add (MemTotal %s kB)" % (
+                    raise GuestError("cycle %d: memory not all online %d s "
+                                     "after device_add (MemTotal %s kB, "
+                                     "expected %d)" % (
                                          i, TIMEOUT,
-                                         _marker(got, "memtimeout")))
+                                         _marker(got, "memtimeout"), full))
                 t_on = time.monotonic()
                 qmp.execute("device_del", {"id": "soak0"})
                 qmp.wait_event("DEVICE_DELETED", TIMEOUT,
