@@ -183,10 +183,13 @@ static bool file_check(const PcKernelFile *f, const char *opt, GError **errp)
     }
     if ((uint64_t)st.st_size != f->size || st.st_mtim.tv_sec != f->mtime.tv_sec ||
         st.st_mtim.tv_nsec != f->mtime.tv_nsec) {
+        g_autofree char *what = (uint64_t)st.st_size != f->size ?
+            g_strdup_printf("%" PRIu64 " bytes then, %" PRIu64 " now", f->size,
+                            (uint64_t)st.st_size) :
+            g_strdup("same size, new modification time");
         g_set_error(errp, HM_ERROR, 0,
-                    "%s: %s was modified since hotmem started (%" PRIu64 " -> %" PRIu64
-                    " bytes); restart hotmem to boot the new file", opt, f->path, f->size,
-                    (uint64_t)st.st_size);
+                    "%s: %s was modified since hotmem started (%s); restart hotmem to boot "
+                    "the new file", opt, f->path, what);
         return false;
     }
     posix_fadvise(f->fd, 0, 0, POSIX_FADV_WILLNEED);
