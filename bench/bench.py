@@ -212,9 +212,17 @@ def inner(out_path, runs, slot_counts, plug, only, soak_cycles):
         step += 1
         log("[%d/%d] soak: %d DIMM add/remove cycles under hotmem"
             % (step, total, soak_cycles))
+        def progress(res):
+            # a run stopped by force keeps the samples taken so far
+            partial = dict(res)
+            partial["pass"] = False
+            partial["failures"] = ["stopped after %d of %d cycles" % (
+                res["cycles_done"], soak_cycles)]
+            data["soak"] = partial
+            save()
         try:
             data["soak"] = soak.run_soak(hotmem_bin(), soak.SoakGuest(),
-                                         soak_cycles)
+                                         soak_cycles, progress=progress)
         except Exception as e:              # the results still get written
             data["soak"] = {"cycles": soak_cycles, "pass": False,
                             "failures": ["%s: %s" % (type(e).__name__, e)]}

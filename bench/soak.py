@@ -142,7 +142,9 @@ def judge(res):
     return not why, why
 
 
-def run_soak(binary, guest, cycles, label="hotmem-soak"):
+def run_soak(binary, guest, cycles, label="hotmem-soak", progress=None):
+    """progress(res), when given, is called after every sample: the caller
+    can save what has been measured so far."""
     res = {"vmm": "hotmem", "cycles": cycles, "cycles_done": 0,
            "slot_size": SLOT_SIZE, "sample_every": SAMPLE_EVERY,
            "pattern_mib": PATTERN_MIB, "samples": [], "per_cycle": []}
@@ -198,6 +200,8 @@ def run_soak(binary, guest, cycles, label="hotmem-soak"):
                 if i % SAMPLE_EVERY == 0 or i == cycles:
                     s = _sample(b.vm, i, t0, info)
                     res["samples"].append(s)
+                    if progress:
+                        progress(res)
                     log("    soak cycle %d/%d: VmRSS %d kB, beyond guest "
                         "RAM %d kB, fds %d, maps %d, MemTotal %d kB "
                         "(%.0f s)" % (i, cycles, s["vmrss_kb"],
