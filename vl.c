@@ -10,6 +10,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -112,6 +113,22 @@ static int write_pidfile(const char *path, GError **errp)
     return fd;
 }
 
+/* vCPU threads and glib's worker need a few KiB of stack, not glibc's
+ * 8 MiB default: under transparent huge pages a touched 8 MiB stack gets a
+ * 2 MiB page, which a stack smaller than 2 MiB never can. */
+#define THREAD_STACK_SIZE (1024 * 1024)
+
+static void set_thread_stack_size(void)
+{
+    pthread_attr_t attr;
+    if (pthread_attr_init(&attr) == 0) {
+        if (pthread_attr_setstacksize(&attr, THREAD_STACK_SIZE) == 0) {
+            pthread_setattr_default_np(&attr);
+        }
+        pthread_attr_destroy(&attr);
+    }
+}
+
 int main(int argc, char **argv)
 {
     MachineConfig cfg;
@@ -140,6 +157,7 @@ int main(int argc, char **argv)
                     g_strerror(errno));
         return fail(&cfg, err);
     }
+    set_thread_stack_size();
     PcMachine *pc = pc_machine_new(&cfg, &err);
     if (!pc) {
         return fail(&cfg, err);

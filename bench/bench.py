@@ -13,8 +13,10 @@ Environment: BENCH_RUNS (default 5) runs of every scenario, interleaved
 hotmem, QEMU, hotmem, QEMU...; BENCH_SLOTS (default 1,32,256) the slot
 counts of the hot-add scaling figure; BENCH_HOTMEM_PLUG=dimm|pc-dimm (how
 hotmem hot-adds: a declared -dimm slot and device_add dimm, the default, or
-QEMU's object-add + device_add pc-dimm); HOTMEM_BIN, HOTMEM_QEMU; the rig's
-own variables (HOTMEM_RIG_MEM defaults to 4G here).  Progress goes to
+QEMU's object-add + device_add pc-dimm); BENCH_ONLY (default
+main,slots,soak) which parts run; BENCH_SOAK_CYCLES (default 1000) the
+DIMM add/remove cycles of the soak; HOTMEM_BIN, HOTMEM_QEMU; the rig's own
+variables (HOTMEM_RIG_MEM defaults to 4G here).  Progress goes to
 stderr, the table to stdout.  See bench/README.md for what each figure
 means and how it is measured.
 """
@@ -37,8 +39,11 @@ import guestlib  # noqa: E402
 import report  # noqa: E402
 
 RESULTS = HERE / "results" / "latest.json"
+SOAK_PLOT = HERE / "results" / "soak.png"
 DEFAULT_RUNS = 5
 DEFAULT_SLOTS = (1, 32, 256)
+PARTS = ("main", "slots", "soak")
+DEFAULT_SOAK_CYCLES = 1000
 
 
 def log(msg):
@@ -60,6 +65,24 @@ def settings():
     if plug not in ("dimm", "pc-dimm"):
         raise SystemExit("bench: BENCH_HOTMEM_PLUG must be dimm or pc-dimm")
     return runs, slots, plug
+
+
+def part_settings():
+    """BENCH_ONLY and BENCH_SOAK_CYCLES."""
+    only = tuple(x for x in os.environ.get("BENCH_ONLY", ",".join(PARTS))
+                 .split(",") if x)
+    bad = [x for x in only if x not in PARTS]
+    if bad or not only:
+        raise SystemExit("bench: BENCH_ONLY takes a comma-separated list of "
+                         "%s (got %r)" % (", ".join(PARTS),
+                                          os.environ.get("BENCH_ONLY")))
+    try:
+        cycles = int(os.environ.get("BENCH_SOAK_CYCLES", DEFAULT_SOAK_CYCLES))
+    except ValueError:
+        cycles = 0
+    if cycles < 1:
+        raise SystemExit("bench: BENCH_SOAK_CYCLES must be a number >= 1")
+    return only, cycles
 
 
 def hotmem_bin():
@@ -125,11 +148,11 @@ def git_rev():
 
 # -- inside the rig ------------------------------------------------------------
 
-def inner(out_path, runs, slot_counts, plug):
+def inner(out_path, runs, slot_counts, plug, only, soak_cycles):
     import scenarios
     data = {"started": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
             "runs": runs, "slot_counts": list(slot_counts),
-            "hotmem_plug": plug,
+            "hotmem_plug": plug, "only": list(only),
             "rig_mode": "outer" if os.environ.get("HOTMEM_RIG_INSIDE") ==
             "outer" else "direct",
             "environment": cpu_description(),
@@ -152,8 +175,9 @@ def inner(out_path, runs, slot_counts, plug):
                      "append": guest.append}
     kinds = [scenarios.VmmKind("hotmem", hotmem_bin(), plug),
              scenarios.VmmKind("qemu", qemu_bin())]
-    plan = [("main", None)] + [("slots", n) for n in slot_counts]
-    total = runs * len(plan) * len(kinds)
+    plan = ([("main", None)] if "main" in only else []) + \
+        [("slots", n) for n in slot_counts if "slots" in only]
+    total = runs * len(plan) * len(kinds) + ("soak" in only)
     step = 0
     save()
     t_start = time.monotonic()
@@ -183,6 +207,30 @@ def inner(out_path, runs, slot_counts, plug):
                 summary = summarize(res)
                 log("    %s (%.1f s)" % (summary, res["elapsed_s"]))
                 save()
+    if "soak" in only:
+        import soak
+        step += 1
+        log("[%d/%d] soak: %d DIMM add/remove cycles under hotmem"
+            % (step, total, soak_cycles))
+        def progress(res):
+            # a run stopped by force keeps the samples taken so far
+            partial = dict(res)
+            partial["pass"] = False
+            partial["failures"] = ["stopped after %d of %d cycles" % (
+                res["cycles_done"], soak_cycles)]
+            data["soak"] = partial
+            save()
+        try:
+            data["soak"] = soak.run_soak(hotmem_bin(), soak.SoakGuest(),
+                                         soak_cycles, progress=progress)
+        except Exception as e:              # the results still get written
+            data["soak"] = {"cycles": soak_cycles, "pass": False,
+                            "failures": ["%s: %s" % (type(e).__name__, e)]}
+        log("    soak %s (%.0f s)" % ("passed" if data["soak"].get("pass")
+                                      else "FAILED: " + "; ".join(
+                                          data["soak"].get("failures", [])),
+                                      data["soak"].get("duration_s", 0)))
+        save()
     data["finished"] = time.strftime("%Y-%m-%dT%H:%M:%S%z")
     data["inner_elapsed_s"] = time.monotonic() - t_start
     save()
@@ -206,9 +254,9 @@ def summarize(res):
 # -- on the host ----------------------------------------------------------------
 
 def build_report(inner_data, host, rig_status, started, runs, slot_counts,
-                 plug):
+                 plug, only=PARTS, soak_cycles=None):
     samples = inner_data.get("samples", []) if inner_data else []
-    figures = report.compute_figures(samples, list(slot_counts), runs)
+    figures = report.compute_figures(samples, list(slot_counts), runs, only)
     if not inner_data:
         why = "the rig run produced no results (rig.py exit status %s)" \
             % rig_status
@@ -232,6 +280,7 @@ def build_report(inner_data, host, rig_status, started, runs, slot_counts,
                 if inner_data else None,
                 "HOTMEM_RIG_MEM": os.environ.get("HOTMEM_RIG_MEM")},
         "runs": runs, "slot_counts": list(slot_counts), "hotmem_plug": plug,
+        "only": list(only),
         "hotmem_git": git_rev(),
         "hotmem_binary": inner_data.get("hotmem_binary")
         if inner_data else None,
@@ -244,6 +293,11 @@ def build_report(inner_data, host, rig_status, started, runs, slot_counts,
         "commands": commands,
         "figures": figures,
         "samples": samples,
+        "soak": (inner_data.get("soak") if inner_data else None) or
+        ({"cycles": soak_cycles, "pass": False,
+          "failures": ["the rig run produced no soak result (rig.py exit "
+                       "status %s)" % rig_status]}
+         if "soak" in only else None),
     }
 
 
@@ -271,12 +325,34 @@ def header_lines(res):
     return lines
 
 
-def print_report(res):
-    print(report.format_table(res["figures"], header_lines(res)), flush=True)
+def print_report(res, plot_path=None):
+    if res["figures"]:
+        print(report.format_table(res["figures"], header_lines(res)),
+              flush=True)
+    else:
+        print("\n".join(header_lines(res)).rstrip(), flush=True)
+    if res.get("soak"):
+        import soak
+        print(soak.format_soak(res["soak"], plot_path), flush=True)
+
+
+def write_plot(res):
+    """The soak's PNG beside the results; its path, or None."""
+    if not res.get("soak") or not res["soak"].get("samples"):
+        return None
+    import plot
+    tmp = SOAK_PLOT.with_suffix(".png.tmp")
+    with open(tmp, "wb") as f:
+        f.write(plot.soak_png(res["soak"]))
+    os.replace(tmp, SOAK_PLOT)
+    return str(SOAK_PLOT.relative_to(REPO))
 
 
 def host_main():
     runs, slot_counts, plug = settings()
+    only, soak_cycles = part_settings()
+    if "slots" not in only:
+        slot_counts = ()
     started = time.strftime("%Y-%m-%dT%H:%M:%S%z")
     load_start = os.getloadavg()
     if not os.access(hotmem_bin(), os.X_OK):
@@ -288,23 +364,30 @@ def host_main():
     sys.path.insert(0, str(HERE))
     import scenarios
     scenarios.Guest()
+    if "soak" in only:
+        import soak
+        soak.SoakGuest()
     os.environ.setdefault("HOTMEM_RIG_MEM", "4G")
     scratch = guestlib.cache_root() / "bench"
     scratch.mkdir(parents=True, exist_ok=True)
     inner_out = scratch / ("inner-%d-%s.json" % (os.getpid(),
                                                  secrets.token_hex(4)))
-    boots = runs * (1 + len(slot_counts)) * 2
-    timeout = max(3600, boots * 300)
+    boots = runs * (("main" in only) + len(slot_counts)) * 2
+    # a soak cycle takes well under a second in the nested rig
+    timeout = max(3600, boots * 300 + ("soak" in only) * (600 +
+                                                          soak_cycles * 5))
     cmd = [sys.executable, str(REPO / "tests" / "guest" / "rig.py"), "run",
            "--timeout", str(timeout), "--", sys.executable,
            str(HERE / "bench.py"), "--inner", str(inner_out),
            "--runs", str(runs), "--slots", ",".join(map(str, slot_counts)),
-           "--plug", plug]
+           "--plug", plug, "--only", ",".join(only),
+           "--soak-cycles", str(soak_cycles)]
     for name in ("BENCH_BOOT_TIMEOUT", "BENCH_HOTPLUG_TIMEOUT"):
         if os.environ.get(name):
             cmd += ["--env", "%s=%s" % (name, os.environ[name])]
-    log("%d boots in one rig run (BENCH_RUNS=%d, slots %s)"
-        % (boots, runs, ",".join(map(str, slot_counts))))
+    log("%d boots%s in one rig run (BENCH_RUNS=%d, slots %s)"
+        % (boots, " and a %d-cycle soak" % soak_cycles if "soak" in only
+           else "", runs, ",".join(map(str, slot_counts)) or "none"))
     proc = subprocess.Popen(cmd, cwd=str(REPO))
     try:
         status = proc.wait()
@@ -335,7 +418,7 @@ def host_main():
     host["loadavg_start"] = load_start
     host["loadavg_end"] = os.getloadavg()
     res = build_report(inner_data, host, status, started, runs,
-                       slot_counts, plug)
+                       slot_counts, plug, only, soak_cycles)
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     tmp = RESULTS.with_suffix(".json.tmp")
     with open(tmp, "w") as f:
@@ -343,8 +426,12 @@ def host_main():
         f.write("\n")
     os.replace(tmp, RESULTS)
     log("results: %s" % RESULTS.relative_to(REPO))
-    print_report(res)
-    return 0 if status == 0 and inner_data else 1
+    plot_path = write_plot(res)
+    if plot_path:
+        log("soak plot: %s" % plot_path)
+    print_report(res, plot_path)
+    soak_ok = not res.get("soak") or res["soak"].get("pass")
+    return 0 if status == 0 and inner_data and soak_ok else 1
 
 
 def main():
@@ -357,6 +444,8 @@ def main():
     ap.add_argument("--runs", type=int, help="(--inner) runs")
     ap.add_argument("--slots", help="(--inner) slot counts, a,b,c")
     ap.add_argument("--plug", help="(--inner) hotmem hot-add path")
+    ap.add_argument("--only", help="(--inner) parts to run, a,b")
+    ap.add_argument("--soak-cycles", type=int, help="(--inner) soak cycles")
     ap.add_argument("--env", action="append", default=[],
                     help="(--inner) NAME=VALUE set before measuring")
     ap.add_argument("--report", metavar="FILE",
@@ -367,8 +456,11 @@ def main():
             res = json.load(f)
         if res.get("samples"):      # recompute: the report code may be newer
             res["figures"] = report.compute_figures(
-                res["samples"], res["slot_counts"], res["runs"])
-        print_report(res)
+                res["samples"], res["slot_counts"], res["runs"],
+                res.get("only", PARTS))
+        plot_path = SOAK_PLOT if res.get("soak") and SOAK_PLOT.exists() \
+            else None
+        print_report(res, plot_path and str(plot_path.relative_to(REPO)))
         return 0
     if args.inner:
         guestlib.install_sigterm_handler()
@@ -376,13 +468,18 @@ def main():
             k, _, v = kv.partition("=")
             os.environ[k] = v
         runs, slots, plug = settings()
+        only, soak_cycles = part_settings()
+        if args.only:
+            only = tuple(args.only.split(","))
+        if args.soak_cycles:
+            soak_cycles = args.soak_cycles
         if args.runs:
             runs = args.runs
         if args.slots is not None:
             slots = tuple(int(x) for x in args.slots.split(",") if x)
         if args.plug:
             plug = args.plug
-        return inner(Path(args.inner), runs, slots, plug)
+        return inner(Path(args.inner), runs, slots, plug, only, soak_cycles)
     try:
         return host_main()
     except KeyboardInterrupt:

@@ -7,7 +7,11 @@ printed; a VMM without any sample gets "not measurable: <why>" under it.
 
 import statistics
 
+import footprint
+
 VMMS = ("hotmem", "qemu")
+# Firecracker's published bound for its own memory beyond guest RAM
+FOOTPRINT_TARGET_MIB = 5.0
 VMM_TITLE = {"hotmem": "hotmem", "qemu": "QEMU 7.2"}
 
 
@@ -103,8 +107,30 @@ def rss_overhead(res):
     v, why = _num(res, "rss", "overhead_kb")
     if v is None and isinstance(res.get("rss"), dict) and \
             "unmeasured" not in res["rss"]:
-        why = "no mapping of the guest RAM size in smaps"
+        why = "no guest RAM mapping found in smaps (%s)" % \
+            res["rss"].get("method", "?")
     return (v / 1024.0 if v is not None else None), why
+
+
+def _footprint_notes(vmm, sel_samples, vals):
+    """Where the median run's MiB go, and (hotmem) the target."""
+    notes = []
+    with_fp = [s for s in sel_samples if isinstance(_get(s, "rss",
+                                                         "classes"), dict)
+               and _get(s, "rss", "overhead_kb") is not None]
+    if with_fp:
+        with_fp.sort(key=lambda s: s["rss"]["overhead_kb"])
+        med = with_fp[len(with_fp) // 2]["rss"]
+        notes.append("where the MiB go (median run): %s" %
+                     footprint.summary(med, top=7))
+        if vmm == "hotmem":
+            notes.append("guest RAM found by %s" % med.get("method"))
+    if vmm == "hotmem" and vals:
+        over = sum(v > FOOTPRINT_TARGET_MIB for v in vals)
+        notes.append("target <= %.0f MiB: %s" % (
+            FOOTPRINT_TARGET_MIB, "met in every run" if not over else
+            "exceeded in %d of %d runs" % (over, len(vals))))
+    return notes
 
 
 def guest_ram_rss(res):
@@ -135,7 +161,8 @@ def figure_specs(slot_counts):
          "(8 slots)", "ms", ("main",), hot_add),
         ("hot_remove", "hot-remove: device_del -> DEVICE_DELETED", "ms",
          ("main",), hot_remove),
-        ("rss_overhead", "VMM RSS beyond guest RAM, after boot", "MiB",
+        ("rss_overhead", "VMM RSS beyond guest RAM, after boot (smaps Rss of "
+         "every mapping but guest RAM)", "MiB",
          ("main",), rss_overhead),
         ("guest_ram_rss", "guest RAM resident on the host, after boot",
          "MiB", ("main",), guest_ram_rss),
@@ -165,9 +192,16 @@ def _selected(samples, sel, vmm):
     return out
 
 
-def compute_figures(samples, slot_counts, runs_wanted):
+def compute_figures(samples, slot_counts, runs_wanted,
+                    only=("main", "slots")):
+    """only: the scenarios that ran (BENCH_ONLY); rows of the others are
+    left out."""
     figures = []
+    if "slots" not in only:
+        slot_counts = []
     for key, label, unit, sel, fn in figure_specs(slot_counts):
+        if sel[0] not in only:
+            continue
         fig = {"key": key, "label": label, "unit": unit}
         for vmm in VMMS:
             vals, whys = [], []
@@ -194,13 +228,7 @@ def compute_figures(samples, slot_counts, runs_wanted):
                     {"reason": w, "runs": c}
                     for w, c in sorted(counts.items(), key=lambda x: -x[1])]
             if key == "rss_overhead":
-                extra = max([_get(s, "rss", "merged_extra_kb") or 0
-                             for s in sel_samples] or [0])
-                if extra:
-                    entry["notes"] = [
-                        "guest RAM mapping merged with a neighbour of up to "
-                        "%d KiB (no guard page): this overhead is a lower "
-                        "bound, off by at most that much" % extra]
+                entry["notes"] = _footprint_notes(vmm, sel_samples, vals)
             fig[vmm] = entry
         h, q = fig["hotmem"].get("median"), fig["qemu"].get("median")
         fig["ratio"] = (h / q) if h is not None and q else None

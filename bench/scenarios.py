@@ -11,7 +11,6 @@ markers go over the serial console (guestlib.Vmm), commands come back on it.
 
 import json
 import os
-import re
 import shutil
 import statistics
 import sys
@@ -25,6 +24,7 @@ sys.path.insert(0, str(REPO / "tests" / "guest"))
 import guestlib  # noqa: E402
 from guestlib import GuestError, QMP, QMPError, Vmm  # noqa: E402
 
+import footprint  # noqa: E402
 import ktrace  # noqa: E402
 
 RAM = "512M"
@@ -140,60 +140,20 @@ class VmmKind:
         return t, "slot%d" % slot
 
 
-def read_smaps(pid):
-    """[(start, size, name, rss_kb)] of a process's mappings."""
-    maps = []
-    with open("/proc/%d/smaps" % pid) as f:
-        for line in f:
-            m = re.match(r"^([0-9a-f]+)-([0-9a-f]+) \S+ \S+ \S+ \S+\s*(.*)$",
-                         line)
-            if m:
-                start = int(m.group(1), 16)
-                maps.append([start, int(m.group(2), 16) - start,
-                             m.group(3), 0])
-            elif line.startswith("Rss:") and maps:
-                maps[-1][3] = int(line.split()[1])
-    return [tuple(x) for x in maps]
-
-
-# An anonymous mapping may merge with a neighbour of the same flags (hotmem
-# maps RAM without guard pages); accept that much extra around the RAM.
-MERGE_SLACK = 64 << 20
-
-
-def smaps_overhead(pid, guest_ram_bytes):
-    """VMM memory beyond guest RAM (KiB): the sum of Rss over all mappings
-    minus the Rss of the guest RAM mapping.  The guest RAM mapping is the
-    anonymous mapping of exactly the RAM size; failing that, the smallest
-    anonymous one up to MERGE_SLACK larger (RAM merged with a neighbour:
-    the neighbour's pages then count as guest RAM, so the overhead is a
-    lower bound, off by at most merged_extra_kb)."""
-    maps = read_smaps(pid)
-    total = sum(m[3] for m in maps)
-    anon = [m for m in maps if m[2] == ""]
-    ram = [m for m in anon if m[1] == guest_ram_bytes]
-    extra = 0
-    if not ram:
-        near = sorted((m for m in anon if guest_ram_bytes < m[1] <=
-                       guest_ram_bytes + MERGE_SLACK), key=lambda m: m[1])
-        if near:
-            ram = near[:1]
-            extra = (near[0][1] - guest_ram_bytes) >> 10
-    guest = sum(m[3] for m in ram)
+def vmm_footprint(pid):
+    """VMM memory beyond guest RAM (bench/footprint.py): the smaps Rss of
+    every mapping but the guest RAM ones, by mapping class."""
+    fp = footprint.classify(pid)
     vmrss = None
     with open("/proc/%d/status" % pid) as f:
         for line in f:
             if line.startswith("VmRSS:"):
                 vmrss = int(line.split()[1])
-    return {"smaps_rss_kb": total, "guest_ram_rss_kb": guest,
-            "guest_ram_mappings": [{"addr": hex(m[0]), "size": m[1],
-                                    "rss_kb": m[3]} for m in ram],
-            "merged_extra_kb": extra,
-            "big_mappings": [{"addr": hex(m[0]), "size": m[1], "name": m[2],
-                              "rss_kb": m[3]} for m in maps
-                             if m[1] >= (1 << 20) or m[3] >= 1024],
-            "vmrss_kb": vmrss,
-            "overhead_kb": total - guest if ram else None}
+    fp["vmrss_kb"] = vmrss
+    fp["guest_ram_rss_kb"] = fp.pop("guest_ram_kb")
+    if not fp["guest_ram_mappings"]:
+        fp["overhead_kb"] = None        # no guest RAM found: no figure
+    return fp
 
 
 class Boot:
@@ -201,13 +161,16 @@ class Boot:
     kvm trace of its firmware phase.  A context manager: everything it
     starts is stopped on the way out."""
 
-    def __init__(self, kind, guest, slots, label, trace=False):
+    def __init__(self, kind, guest, slots, label, trace=False, argv=None):
+        """argv: a function of the QMP socket path returning the command
+        line, instead of kind.argv()."""
         self.kind, self.guest, self.slots, self.label = kind, guest, slots, \
             label
         self.tmp = tempfile.mkdtemp(prefix="hotmem-bench-", dir="/tmp")
         self.qmp_path = os.path.join(self.tmp, "qmp.sock")
         self.timing_path = os.path.join(self.tmp, "timing.json")
-        self.argv = kind.argv(guest, self.qmp_path, slots)
+        self.argv = argv(self.qmp_path) if argv else \
+            kind.argv(guest, self.qmp_path, slots)
         self.trace = None
         self.trace_error = None
         if trace:
@@ -378,7 +341,7 @@ def run_main(kind, guest, label):
             else:
                 res["trace"] = unmeasured("kvm trace: %s" % b.trace_error)
             try:
-                res["rss"] = smaps_overhead(b.vm.pid, RAM_BYTES)
+                res["rss"] = vmm_footprint(b.vm.pid)
             except OSError as e:
                 res["rss"] = unmeasured("reading /proc/%d/smaps: %s"
                                         % (b.vm.pid, e))

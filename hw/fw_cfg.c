@@ -3,7 +3,9 @@
  *
  * Selector at 0x510 (16-bit write), data at 0x511 (8-bit sequential read),
  * DMA address at 0x514 (big-endian). Items are immutable copies made by the
- * machine before the guest runs; the guest can only read them. DMA goes
+ * machine before the guest runs, or ranges of a file read on demand (the
+ * kernel and initrd: megabytes the VMM need not keep resident once the
+ * firmware has loaded them); the guest can only read them. DMA goes
  * through guest_mem_range() so a hostile descriptor can touch nothing but
  * the RAM it names. Interface: docs/specs/fwcfg.txt.
  */
@@ -12,7 +14,10 @@
 #include "hotmem/io.h"
 #include "hotmem/util.h"
 
+#include <errno.h>
+#include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #define FW_CFG_CTL_LEN  2       /* selector + data, 0x510-0x511 */
 #define FW_CFG_DMA_LEN  8       /* 0x514-0x51b */
@@ -35,9 +40,14 @@ typedef struct {
     uint64_t address;
 } __attribute__((packed)) FwCfgDmaDesc;
 
+static bool entry_present(const FwCfgEntry *e)
+{
+    return e->data || e->from_fd;
+}
+
 static FwCfgEntry *cur_entry(FwCfgState *s)
 {
-    if (s->cur_key >= FW_CFG_MAX_ENTRIES || !s->entries[s->cur_key].data) {
+    if (s->cur_key >= FW_CFG_MAX_ENTRIES || !entry_present(&s->entries[s->cur_key])) {
         return NULL;
     }
     return &s->entries[s->cur_key];
@@ -47,7 +57,7 @@ static void fw_cfg_select(FwCfgState *s, uint16_t key)
 {
     s->cur_offset = 0;
     /* QEMU's bit 14 (write channel) and bit 15 (arch-local) name no item here */
-    if (key >= FW_CFG_MAX_ENTRIES || !s->entries[key].data) {
+    if (key >= FW_CFG_MAX_ENTRIES || !entry_present(&s->entries[key])) {
         if (key != FW_CFG_INVALID_KEY) {
             hm_guest_error("fw_cfg: select of unknown key 0x%x", key);
         }
@@ -57,11 +67,48 @@ static void fw_cfg_select(FwCfgState *s, uint16_t key)
     s->cur_key = key;
 }
 
+/* Reads [offset, offset + len) of a file-backed item into dst. A host
+ * problem, not a guest one: said once per item on stderr, whatever the
+ * guest retries. */
+static bool entry_pread(FwCfgState *s, FwCfgEntry *e, uint32_t offset, uint8_t *dst,
+                        uint32_t len)
+{
+    uint32_t done = 0;
+    int err = 0;
+    while (done < len) {
+        ssize_t n = pread(e->fd, dst + done, len - done, (off_t)(e->fd_offset + offset + done));
+        if (n < 0 && errno == EINTR) {
+            continue;
+        }
+        if (n <= 0) {
+            err = n < 0 ? errno : 0;
+            break;
+        }
+        done += (uint32_t)n;
+    }
+    if (done == len) {
+        return true;
+    }
+    memset(dst + done, 0, len - done);
+    if (!e->fd_failed) {
+        e->fd_failed = true;
+        fprintf(stderr, "hotmem: fw_cfg item 0x%x: cannot read %u bytes at offset %u of "
+                "its file: %s\n", (unsigned)(e - s->entries), len, offset,
+                err ? g_strerror(err) : "the file is shorter than when it was added");
+    }
+    return false;
+}
+
 static uint8_t fw_cfg_read_byte(FwCfgState *s)
 {
     FwCfgEntry *e = cur_entry(s);
     if (!e || s->cur_offset >= e->len) {
         return 0;
+    }
+    if (e->from_fd) {
+        uint8_t b;
+        entry_pread(s, e, s->cur_offset++, &b, 1);
+        return b;
     }
     return e->data[s->cur_offset++];
 }
@@ -127,7 +174,11 @@ static uint32_t fw_cfg_dma_run(FwCfgState *s, uint32_t control, uint32_t length,
                            address, length);
             return HM_FW_CFG_DMA_CTL_ERROR;
         }
-        if (n) {
+        if (n && e->from_fd) {
+            if (!entry_pread(s, e, s->cur_offset, dst, n)) {
+                return HM_FW_CFG_DMA_CTL_ERROR;
+            }
+        } else if (n) {
             memcpy(dst, e->data + s->cur_offset, n);
         }
         /* past the end of the item the guest gets zeroes, like QEMU */
@@ -204,6 +255,7 @@ static void fw_cfg_set_entry(FwCfgState *s, uint16_t key, const void *data, size
 {
     FwCfgEntry *e = &s->entries[key];
     g_free(e->data);
+    *e = (FwCfgEntry){ 0 };
     /* never NULL, so a zero-length item still exists */
     e->data = g_malloc(len ? len : 1);
     if (len) {
@@ -235,6 +287,15 @@ void fw_cfg_add_bytes(FwCfgState *s, uint16_t key, const void *data, size_t len)
     g_return_if_fail(key < HM_FW_CFG_FILE_FIRST && key != HM_FW_CFG_FILE_DIR);
     g_return_if_fail(len <= UINT32_MAX);
     fw_cfg_set_entry(s, key, data, len);
+}
+
+void fw_cfg_add_from_fd(FwCfgState *s, uint16_t key, int fd, uint64_t offset, uint32_t len)
+{
+    g_return_if_fail(key < HM_FW_CFG_FILE_FIRST && key != HM_FW_CFG_FILE_DIR);
+    g_return_if_fail(fd >= 0);
+    FwCfgEntry *e = &s->entries[key];
+    g_free(e->data);
+    *e = (FwCfgEntry){ .len = len, .from_fd = true, .fd = fd, .fd_offset = offset };
 }
 
 void fw_cfg_add_i16(FwCfgState *s, uint16_t key, uint16_t value)

@@ -216,6 +216,10 @@ static bool setup_ram(PcMachine *pc, GError **errp)
         return false;
     }
     memcpy(pc->rom, bios, bios_len);
+    /* the ROM mapping is the one copy kept: drop the file's buffer */
+    GBytes *rom = g_bytes_new_static(pc->rom, bios_len);
+    g_bytes_unref(pc->bios);
+    pc->bios = rom;
     pc->rom_block = ram_block_add("bios", HM_4GIB - bios_len, bios_len, pc->rom, true, errp);
     return pc->rom_block != NULL;
 }
@@ -248,22 +252,7 @@ static bool setup_fw_cfg(PcMachine *pc, GError **errp)
         return false;
     }
     if (pc->has_kernel) {
-        PcKernelImage *k = &pc->kernel;
-        gsize len;
-        const void *data = g_bytes_get_data(k->setup, &len);
-        fw_cfg_add_i32(f, HM_FW_CFG_SETUP_SIZE, len);
-        fw_cfg_add_bytes(f, HM_FW_CFG_SETUP_DATA, data, len);
-        data = g_bytes_get_data(k->kernel, &len);
-        fw_cfg_add_i32(f, HM_FW_CFG_KERNEL_SIZE, len);
-        fw_cfg_add_bytes(f, HM_FW_CFG_KERNEL_DATA, data, len);
-        if (k->initrd) {
-            data = g_bytes_get_data(k->initrd, &len);
-            fw_cfg_add_i32(f, HM_FW_CFG_INITRD_SIZE, len);
-            fw_cfg_add_bytes(f, HM_FW_CFG_INITRD_DATA, data, len);
-        }
-        len = strlen(k->cmdline) + 1;
-        fw_cfg_add_i32(f, HM_FW_CFG_CMDLINE_SIZE, len);
-        fw_cfg_add_bytes(f, HM_FW_CFG_CMDLINE_DATA, k->cmdline, len);
+        pc_kernel_add_fw_cfg(&pc->kernel, f);
     }
     return true;
 }
@@ -421,6 +410,11 @@ int pc_machine_vcpu_thread_id(PcMachine *pc, unsigned index)
 static bool pc_machine_reset(void *opaque, GError **errp)
 {
     PcMachine *pc = opaque;
+    /* the firmware reads the kernel items from their files again: refuse a
+     * file changed in place before anything is torn down */
+    if (pc->has_kernel && !pc_kernel_check(&pc->kernel, errp)) {
+        return false;
+    }
     kvm_vcpus_stop(pc->kvm);
     device_lock();
     kvm_vm_destroy(pc->kvm);

@@ -20,8 +20,14 @@
 #define FW_CFG_INVALID_KEY   0xffff
 
 typedef struct FwCfgEntry {
-    uint8_t *data;          /* owned copy; NULL when the key is unused */
+    uint8_t *data;          /* owned copy; NULL when unused or file-backed */
     uint32_t len;
+    /* file-backed: the bytes are read at [fd_offset, fd_offset + len) of fd
+     * whenever the guest reads them, so no copy stays resident */
+    bool from_fd;
+    bool fd_failed;         /* a failed read was reported once */
+    int fd;
+    uint64_t fd_offset;
 } FwCfgEntry;
 
 typedef struct FwCfgState {
@@ -50,6 +56,11 @@ void fw_cfg_add_bytes(FwCfgState *s, uint16_t key, const void *data, size_t len)
 void fw_cfg_add_i16(FwCfgState *s, uint16_t key, uint16_t value);   /* LE */
 void fw_cfg_add_i32(FwCfgState *s, uint16_t key, uint32_t value);   /* LE */
 void fw_cfg_add_i64(FwCfgState *s, uint16_t key, uint64_t value);   /* LE */
+/* Numbered item served from a file on demand (pread at every guest read,
+ * DMA straight into guest RAM). The caller keeps fd open for as long as the
+ * item exists; a read error or a file shorter than offset + len fails the
+ * transfer (DMA ERROR, data port 0) and is reported on stderr. */
+void fw_cfg_add_from_fd(FwCfgState *s, uint16_t key, int fd, uint64_t offset, uint32_t len);
 
 /* Named file (copied); keys are assigned in sorted-name order from
  * HM_FW_CFG_FILE_FIRST, so they move when a smaller name is added: add

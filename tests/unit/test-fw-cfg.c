@@ -6,7 +6,9 @@
 #include "hotmem/io.h"
 #include "hotmem/util.h"
 
+#include <glib/gstdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #define RAM_GPA   0x100000ULL
 #define RAM_SIZE  0x10000ULL
@@ -271,6 +273,76 @@ static void test_dma_read(Fixture *f, gconstpointer data)
     g_assert_cmpint(in8(HM_FW_CFG_PORT_DATA), ==, HM_FW_CFG_ID_TRADITIONAL | HM_FW_CFG_ID_DMA);
 }
 
+/* A temporary file holding len pattern bytes; returns its fd, path in *path. */
+static int pattern_file(size_t len, uint8_t seed, char **path)
+{
+    GError *err = NULL;
+    int fd = g_file_open_tmp("fw-cfg-XXXXXX", path, &err);
+    g_assert_no_error(err);
+    uint8_t *buf = g_malloc(len);
+    for (size_t i = 0; i < len; i++) {
+        buf[i] = (uint8_t)(i * 13 + seed + (i >> 9));
+    }
+    g_assert_cmpint(write(fd, buf, len), ==, (ssize_t)len);
+    g_free(buf);
+    return fd;
+}
+
+static void test_from_fd(Fixture *f, gconstpointer data)
+{
+    char *path;
+    const size_t file_len = 0x6000, offset = 0x1234;
+    const uint32_t item_len = 0x3000;
+    int fd = pattern_file(file_len, 3, &path);
+    uint8_t *want = g_malloc(file_len);
+    g_assert_cmpint(pread(fd, want, file_len, 0), ==, (ssize_t)file_len);
+    fw_cfg_add_from_fd(f->fw, HM_FW_CFG_KERNEL_DATA, fd, offset, item_len);
+
+    /* port reads come from the file at the item's offset */
+    uint8_t v[16];
+    read_item(HM_FW_CFG_KERNEL_DATA, v, sizeof(v));
+    g_assert_cmpmem(v, sizeof(v), want + offset, sizeof(v));
+
+    /* DMA of the whole item (more than was read through the port), then
+     * past its end: zero-filled */
+    const uint64_t desc = RAM_GPA + 0x100, buf = RAM_GPA + 0x1000;
+    for (int pass = 0; pass < 2; pass++) {
+        memset(f->ram, CANARY, RAM_SIZE);
+        put_desc(f, desc, (uint32_t)HM_FW_CFG_KERNEL_DATA << 16 | HM_FW_CFG_DMA_CTL_SELECT |
+                 HM_FW_CFG_DMA_CTL_READ, item_len + 0x10, buf);
+        dma_kick(desc);
+        g_assert_cmpuint(get_control(f, desc), ==, 0);
+        g_assert_cmpmem(gpa_ptr(f, buf), item_len, want + offset, item_len);
+        assert_filled(gpa_ptr(f, buf) + item_len, 0x10, 0);
+        g_assert_cmpint(gpa_ptr(f, buf)[item_len + 0x10], ==, CANARY);
+        /* a reset changes nothing: the next boot reads the same bytes again */
+        fw_cfg_reset(f->fw);
+    }
+
+    /* a file that shrank under the item: the transfer fails, nothing crashes */
+    g_assert_cmpint(ftruncate(fd, offset + 0x100), ==, 0);
+    put_desc(f, desc, (uint32_t)HM_FW_CFG_KERNEL_DATA << 16 | HM_FW_CFG_DMA_CTL_SELECT |
+             HM_FW_CFG_DMA_CTL_READ, item_len, buf);
+    dma_kick(desc);
+    g_assert_cmpuint(get_control(f, desc), ==, HM_FW_CFG_DMA_CTL_ERROR);
+    /* the bytes that exist still arrive through the port, the rest reads 0 */
+    out16(HM_FW_CFG_PORT_SEL, HM_FW_CFG_KERNEL_DATA);
+    for (unsigned i = 0; i < 0x100; i++) {
+        g_assert_cmpint(in8(HM_FW_CFG_PORT_DATA), ==, want[offset + i]);
+    }
+    g_assert_cmpint(in8(HM_FW_CFG_PORT_DATA), ==, 0);
+
+    /* replacing the item with bytes drops the file */
+    fw_cfg_add_bytes(f->fw, HM_FW_CFG_KERNEL_DATA, "ab", 2);
+    read_item(HM_FW_CFG_KERNEL_DATA, v, 3);
+    g_assert_cmpmem(v, 3, "ab", 3);
+
+    close(fd);
+    g_unlink(path);
+    g_free(path);
+    g_free(want);
+}
+
 typedef struct {
     const char *name;
     uint32_t control;
@@ -388,6 +460,7 @@ int main(int argc, char **argv)
     ADD("/fw-cfg/files", test_files);
     ADD("/fw-cfg/dma-read", test_dma_read);
     ADD("/fw-cfg/dma-hostile", test_dma_hostile);
+    ADD("/fw-cfg/from-fd", test_from_fd);
     ADD("/fw-cfg/bad-port-access", test_bad_port_access);
     g_test_add_func("/fw-cfg/new-conflict", test_new_conflict);
     return g_test_run();
