@@ -13,6 +13,7 @@
 #include "hotmem/guest-mem.h"
 #include "hotmem/io.h"
 #include "hotmem/util.h"
+#include "migration/vmstate.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -25,20 +26,6 @@
 #define FW_CFG_DMA_CTL_KNOWN \
     (HM_FW_CFG_DMA_CTL_ERROR | HM_FW_CFG_DMA_CTL_READ | HM_FW_CFG_DMA_CTL_SKIP | \
      HM_FW_CFG_DMA_CTL_SELECT | HM_FW_CFG_DMA_CTL_WRITE)
-
-/* One directory entry as the guest sees it (all big-endian). */
-typedef struct {
-    uint32_t size;
-    uint16_t select;
-    uint16_t reserved;
-    char name[FW_CFG_NAME_LEN];
-} __attribute__((packed)) FwCfgDirEntry;
-
-typedef struct {
-    uint32_t control;
-    uint32_t length;
-    uint64_t address;
-} __attribute__((packed)) FwCfgDmaDesc;
 
 static bool entry_present(const FwCfgEntry *e)
 {
@@ -196,7 +183,7 @@ static void fw_cfg_dma_transfer(FwCfgState *s)
 {
     uint64_t desc_addr = s->dma_addr;
     s->dma_addr = 0;
-    uint8_t *p = guest_mem_range(desc_addr, sizeof(FwCfgDmaDesc), true);
+    uint8_t *p = guest_mem_range(desc_addr, sizeof(HmFwCfgDma), true);
     if (!p) {
         /* nowhere to report the error: the guest will see control unchanged */
         hm_guest_error("fw_cfg: DMA descriptor at 0x%" PRIx64 " not in writable RAM",
@@ -204,22 +191,23 @@ static void fw_cfg_dma_transfer(FwCfgState *s)
         return;
     }
     /* read the descriptor once: other vCPUs may change it under us */
-    FwCfgDmaDesc d;
+    HmFwCfgDma d;
     memcpy(&d, p, sizeof(d));
     uint32_t result = fw_cfg_dma_run(s, GUINT32_FROM_BE(d.control),
                                      GUINT32_FROM_BE(d.length),
                                      GUINT64_FROM_BE(d.address));
     uint32_t be = GUINT32_TO_BE(result);
-    memcpy(p + offsetof(FwCfgDmaDesc, control), &be, sizeof(be));
+    memcpy(p + offsetof(HmFwCfgDma, control), &be, sizeof(be));
 }
 
 static uint64_t fw_cfg_dma_read(void *opaque, uint64_t offset, unsigned size)
 {
-    /* byte i of the register is byte i of the big-endian signature */
+    /* byte i of the register is byte i of the big-endian signature; the
+     * host is little-endian (x86), so the bytes land in order in value */
+    uint64_t sig = GUINT64_TO_BE(HM_FW_CFG_DMA_SIGNATURE);
     uint64_t value = 0;
-    for (unsigned i = 0; i < size; i++) {
-        uint64_t byte = (HM_FW_CFG_DMA_SIGNATURE >> (8 * (7 - (offset + i)))) & 0xff;
-        value |= byte << (8 * i);
+    if (offset + size <= sizeof(sig)) {
+        memcpy(&value, (const uint8_t *)&sig + offset, size);
     }
     return value;
 }
@@ -266,12 +254,12 @@ static void fw_cfg_set_entry(FwCfgState *s, uint16_t key, const void *data, size
 
 static void fw_cfg_rebuild_dir(FwCfgState *s)
 {
-    size_t len = 4 + (size_t)s->nb_files * sizeof(FwCfgDirEntry);
+    size_t len = 4 + (size_t)s->nb_files * sizeof(HmFwCfgFile);
     uint8_t *dir = g_malloc0(len);
     uint32_t count = GUINT32_TO_BE(s->nb_files);
     memcpy(dir, &count, 4);
     for (unsigned i = 0; i < s->nb_files; i++) {
-        FwCfgDirEntry d = {
+        HmFwCfgFile d = {
             .size = GUINT32_TO_BE(s->entries[HM_FW_CFG_FILE_FIRST + i].len),
             .select = GUINT16_TO_BE(HM_FW_CFG_FILE_FIRST + i),
         };
@@ -409,3 +397,36 @@ void fw_cfg_free(FwCfgState *s)
     }
     g_free(s);
 }
+
+/* The guest's place in an item: a transfer can be cut anywhere by the
+ * migration, and the other side has the same items (same command line). */
+static bool fw_cfg_check(const void *obj, GError **errp)
+{
+    const FwCfgState *s = obj;
+    if (s->cur_key == FW_CFG_INVALID_KEY) {
+        return true;
+    }
+    if (s->cur_key >= FW_CFG_MAX_ENTRIES || !entry_present(&s->entries[s->cur_key])) {
+        g_set_error(errp, HM_ERROR, 0, "selected item 0x%x does not exist here", s->cur_key);
+        return false;
+    }
+    if (s->cur_offset > s->entries[s->cur_key].len) {
+        g_set_error(errp, HM_ERROR, 0, "offset %u is past the end of item 0x%x (%u bytes)",
+                    s->cur_offset, s->cur_key, s->entries[s->cur_key].len);
+        return false;
+    }
+    return true;
+}
+
+const VmStateDesc fw_cfg_vmstate = {
+    .name = "fw_cfg",
+    .version = 1,
+    .min_version = 1,
+    .check = fw_cfg_check,
+    .fields = (const VmStateField[]){
+        VMSTATE_U16(FwCfgState, cur_key),
+        VMSTATE_U32(FwCfgState, cur_offset),
+        VMSTATE_U64(FwCfgState, dma_addr),
+        VMSTATE_END,
+    },
+};

@@ -13,10 +13,11 @@
 #include <stdint.h>
 
 #include "hw/hotmem-pc.h"
+#include "hw/hotmem-abi.h"
 
 #define FW_CFG_MAX_FILES     256
 #define FW_CFG_MAX_ENTRIES   (HM_FW_CFG_FILE_FIRST + FW_CFG_MAX_FILES)
-#define FW_CFG_NAME_LEN      56     /* including the NUL */
+#define FW_CFG_NAME_LEN      HM_FW_CFG_NAME_LEN     /* including the NUL */
 #define FW_CFG_INVALID_KEY   0xffff
 
 typedef struct FwCfgEntry {
@@ -47,6 +48,9 @@ typedef struct FwCfgState {
 
 /* Registers the selector/data ports (0x510) and the DMA register (0x514). */
 FwCfgState *fw_cfg_new(GError **errp);
+/* cur_key, cur_offset, dma_addr (checked against the items of this side) */
+struct VmStateDesc;
+extern const struct VmStateDesc fw_cfg_vmstate;
 void fw_cfg_reset(FwCfgState *s);
 void fw_cfg_free(FwCfgState *s);
 

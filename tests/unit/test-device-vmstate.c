@@ -4,6 +4,7 @@
  * through the guest's ports (and the PM block follows the loaded PMBA).
  */
 #include "hw/acpi_piix4.h"
+#include "hw/fw_cfg.h"
 #include "hw/hotmem-pc.h"
 #include "hw/i440fx.h"
 #include "hw/i8042.h"
@@ -191,6 +192,53 @@ static void test_rtc(void)
     io_unregister_all();
 }
 
+static FwCfgState *fw_cfg_with_items(void)
+{
+    GError *err = NULL;
+    FwCfgState *s = fw_cfg_new(&err);
+    g_assert_no_error(err);
+    g_assert_true(fw_cfg_add_file(s, "etc/test", "abcdefgh", 8, &err));
+    return s;
+}
+
+/* The guest's place in an item survives; a place the other side's items
+ * do not have is refused, and the destination keeps its state. */
+static void test_fw_cfg(void)
+{
+    GError *err = NULL;
+    FwCfgState *s = fw_cfg_with_items();
+    out(HM_FW_CFG_PORT_SEL, HM_FW_CFG_FILE_FIRST, 2);
+    g_assert_cmpuint(inb(HM_FW_CFG_PORT_DATA), ==, 'a');
+    g_assert_cmpuint(inb(HM_FW_CFG_PORT_DATA), ==, 'b');
+    g_autoptr(GByteArray) b = save(&fw_cfg_vmstate, s);
+    fw_cfg_free(s);
+    io_unregister_all();
+
+    s = fw_cfg_with_items();
+    uint16_t key0 = s->cur_key;
+    FwCfgState bad = *s;
+    bad.cur_key = HM_FW_CFG_FILE_FIRST + 1;           /* no second file here */
+    g_autoptr(GByteArray) bk = save(&fw_cfg_vmstate, &bad);
+    g_assert_false(vmstate_load_into(&fw_cfg_vmstate, s, sizeof(*s), bk->data, bk->len, 1,
+                                     &err));
+    g_assert_nonnull(strstr(err->message, "does not exist here"));
+    g_clear_error(&err);
+    bad.cur_key = HM_FW_CFG_FILE_FIRST;
+    bad.cur_offset = 9;                               /* the item has 8 bytes */
+    g_autoptr(GByteArray) bo = save(&fw_cfg_vmstate, &bad);
+    g_assert_false(vmstate_load_into(&fw_cfg_vmstate, s, sizeof(*s), bo->data, bo->len, 1,
+                                     &err));
+    g_assert_nonnull(strstr(err->message, "past the end"));
+    g_clear_error(&err);
+    g_assert_cmpuint(s->cur_key, ==, key0);
+    g_assert_cmpuint(s->cur_offset, ==, 0);
+
+    load(&fw_cfg_vmstate, s, sizeof(*s), b);
+    g_assert_cmpuint(inb(HM_FW_CFG_PORT_DATA), ==, 'c');
+    fw_cfg_free(s);
+    io_unregister_all();
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -198,5 +246,6 @@ int main(int argc, char **argv)
     g_test_add_func("/device-vmstate/chipset", test_chipset);
     g_test_add_func("/device-vmstate/serial", test_serial);
     g_test_add_func("/device-vmstate/rtc", test_rtc);
+    g_test_add_func("/device-vmstate/fw-cfg", test_fw_cfg);
     return g_test_run();
 }
