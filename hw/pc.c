@@ -9,6 +9,7 @@
 #include "hw/hotmem-pc.h"
 #include "hw/i440fx.h"
 #include "hw/i8042.h"
+#include "hw/pc_devices.h"
 #include "hw/pc_dimm.h"
 #include "hw/pc_kernel.h"
 #include "hw/pc_monitor.h"
@@ -61,6 +62,7 @@ struct PcMachine {
     FwEventPort *fw_events;
     PcMonitor *mon;
     PcDimms *dimms;                   /* DIMM slots, memory hotplug block, their fw_cfg files */
+    PcDevices *devices;               /* -device */
 
     int64_t start_ns;
     unsigned boots;
@@ -229,6 +231,7 @@ static bool setup_devices(PcMachine *pc, GError **errp)
     if (!pc->piix3) {
         return false;
     }
+    pc->piix3->isa_irq = pc->irq;
     pc->i440fx->reset_control_write = piix3_reset_control_write;
     pc->i440fx->reset_control_read = piix3_reset_control_read;
     pc->i440fx->reset_control_opaque = pc->piix3;
@@ -259,13 +262,14 @@ static bool setup_devices(PcMachine *pc, GError **errp)
      * must stay below what the guest's CPUs can address. */
     pc->dimms = pc_dimms_new(&pc->cfg, &pc->layout, kvm_phys_addr_bits(pc->kvm), pc->i440fx, pc->kvm, pc->fw_cfg,
                              pc->pm, errp);
-    return pc->dimms != NULL;
+    return pc->dimms != NULL && pc_devices_realize(pc->devices, pc->piix3, errp);
 }
 
 static void reset_devices(PcMachine *pc)
 {
     i440fx_reset(pc->i440fx);
     piix3_reset(pc->piix3);
+    pc_devices_reset(pc->devices);
     acpi_piix4_reset(pc->pm);
     pc_dimms_reset(pc->dimms);
     serial_reset(pc->serial);
@@ -296,6 +300,10 @@ PcMachine *pc_machine_new(const MachineConfig *cfg, GError **errp)
         pc->has_kernel = true;
     }
     if (!open_serial_backend(pc, errp)) {
+        goto fail;
+    }
+    pc->devices = pc_devices_parse(cfg->devices, cfg->ndevices, errp);
+    if (!pc->devices) {
         goto fail;
     }
     KvmTopology topo = { .ncpus = cfg->ncpus, .sockets = cfg->sockets, .cores = cfg->cores,
@@ -406,6 +414,7 @@ void pc_machine_free(PcMachine *pc)
         kvm_vm_destroy(pc->kvm);
     }
     pc_dimms_free(pc->dimms);
+    pc_devices_free(pc->devices);
     fw_event_port_free(pc->fw_events);
     i8042_free(pc->kbd);
     rtc_cmos_free(pc->rtc);

@@ -22,6 +22,7 @@
 #define HM_MAX_DIMM_ID        32
 #define HM_MAX_DIMM_SIZE      (1ULL << 40)
 #define HM_MAX_NUMA_NODES     64
+#define HM_MAX_DEVICES        64      /* -device options */
 
 typedef enum {
     SERIAL_BACKEND_STDIO,
@@ -85,6 +86,8 @@ typedef struct MachineConfig {
     bool want_version;
     MonitorConfig *monitors;  /* -qmp / -monitor, in command-line order */
     unsigned nmonitors;
+    char **devices;           /* -device arguments as given (hw/pc_devices.c parses) */
+    unsigned ndevices;
 } MachineConfig;
 
 /* Fills cfg from argv (argv[0] is the program). On error cfg holds what was
