@@ -9,6 +9,7 @@
 #include "hw/hotmem-pc.h"
 #include "hw/i440fx.h"
 #include "hw/i8042.h"
+#include "hw/pc_balloon.h"
 #include "hw/pc_devices.h"
 #include "hw/pc_dimm.h"
 #include "hw/pc_kernel.h"
@@ -323,6 +324,9 @@ PcMachine *pc_machine_new(const MachineConfig *cfg, GError **errp)
     if (!pc->mon) {
         goto fail;
     }
+    device_lock();
+    pc_balloon_attach(pc_devices_balloon(pc->devices), cfg->ram_size, pc->dimms);
+    device_unlock();
     return pc;
 
 fail:
@@ -409,6 +413,7 @@ void pc_machine_free(PcMachine *pc)
     if (!pc) {
         return;
     }
+    pc_balloon_detach();
     pc_monitor_free(pc->mon);
     if (pc->kvm) {
         kvm_vm_destroy(pc->kvm);
