@@ -93,6 +93,16 @@ void virtio_set_status(VirtioDevice *vdev, uint8_t value)
         value &= ~VIRTIO_STATUS_DRIVER_OK;
     }
     vdev->status = value | (vdev->status & VIRTIO_STATUS_DEVICE_NEEDS_RESET);
+    /* Linux's balloon kicks its stats queue before DRIVER_OK: look at every
+     * queue once now, so that a buffer offered early is not stranded */
+    if ((vdev->status & added & VIRTIO_STATUS_DRIVER_OK) && !vdev->broken &&
+        vdev->ops->queue_notify) {
+        for (unsigned i = 0; i < vdev->num_queues; i++) {
+            if (vdev->vq[i].enabled) {
+                vdev->ops->queue_notify(vdev, i);
+            }
+        }
+    }
 }
 
 void virtio_set_driver_features(VirtioDevice *vdev, uint32_t select, uint32_t value)
