@@ -21,6 +21,7 @@
 #include "hotmem/guest-mem.h"
 #include "hotmem/io.h"
 #include "hotmem/kvm.h"
+#include "hotmem/kvm-irq.h"
 #include "hotmem/main-loop.h"
 #include "hotmem/util.h"
 
@@ -263,7 +264,9 @@ static bool setup_devices(PcMachine *pc, GError **errp)
      * must stay below what the guest's CPUs can address. */
     pc->dimms = pc_dimms_new(&pc->cfg, &pc->layout, kvm_phys_addr_bits(pc->kvm), pc->i440fx, pc->kvm, pc->fw_cfg,
                              pc->pm, errp);
-    return pc->dimms != NULL && pc_devices_realize(pc->devices, pc->piix3, errp);
+    PciMsiSender msi = { .send = kvm_signal_msi, .opaque = pc->kvm };
+    return pc->dimms != NULL &&
+           pc_devices_realize(pc->devices, pc->piix3, kvm_has_msi(pc->kvm) ? &msi : NULL, errp);
 }
 
 static void reset_devices(PcMachine *pc)

@@ -267,7 +267,8 @@ static int free_slot(PcDevices *d, unsigned from)
     return -1;
 }
 
-bool pc_devices_realize(PcDevices *d, Piix3State *piix3, GError **errp)
+bool pc_devices_realize(PcDevices *d, Piix3State *piix3, const PciMsiSender *msi,
+                        GError **errp)
 {
     PciIntxRouter intx = { .set = piix3_pci_set_irq, .opaque = piix3 };
     for (unsigned i = 0; i < d->n; i++) {
@@ -286,6 +287,7 @@ bool pc_devices_realize(PcDevices *d, Piix3State *piix3, GError **errp)
         if (!d->balloon) {
             return false;
         }
+        virtio_pci_set_msi(d->balloon->pci, msi);
     }
     return true;
 }

@@ -42,6 +42,16 @@ static void update_irq(VirtioDevice *vdev)
     }
 }
 
+/* An interrupt for the driver: its MSI-X vector, or the ISR and INTx. */
+static void raise_irq(VirtioDevice *vdev, uint8_t isr_bit, uint16_t vector)
+{
+    if (vdev->msix_notify && vdev->msix_notify(vdev, vector)) {
+        return;
+    }
+    vdev->isr |= isr_bit;
+    update_irq(vdev);
+}
+
 void virtio_reset(VirtioDevice *vdev)
 {
     vdev->guest_features = 0;
@@ -211,8 +221,7 @@ void virtio_mark_broken(VirtioDevice *vdev, const char *why)
     vdev->broken = true;
     vdev->status |= VIRTIO_STATUS_DEVICE_NEEDS_RESET;
     if (vdev->status & VIRTIO_STATUS_DRIVER_OK) {
-        vdev->isr |= VIRTIO_ISR_CONFIG;
-        update_irq(vdev);
+        raise_irq(vdev, VIRTIO_ISR_CONFIG, vdev->config_vector);
     }
 }
 
@@ -220,8 +229,7 @@ void virtio_config_changed(VirtioDevice *vdev)
 {
     vdev->config_generation++;
     if (vdev->status & VIRTIO_STATUS_DRIVER_OK) {
-        vdev->isr |= VIRTIO_ISR_CONFIG;
-        update_irq(vdev);
+        raise_irq(vdev, VIRTIO_ISR_CONFIG, vdev->config_vector);
     }
 }
 
@@ -432,6 +440,5 @@ void virtqueue_notify_driver(VirtioDevice *vdev, unsigned index)
             return;
         }
     }
-    vdev->isr |= VIRTIO_ISR_QUEUE;
-    update_irq(vdev);
+    raise_irq(vdev, VIRTIO_ISR_QUEUE, vq->msix_vector);
 }

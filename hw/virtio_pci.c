@@ -2,8 +2,10 @@
  * virtio_pci.c - modern virtio-pci transport (virtio 1.2, 4.1): PCI config
  * with the vendor capabilities, the BAR's MMIO registers and INTx.
  *
- * MSI-X is not offered yet, so Linux falls back to INTx: the line is high
- * while the ISR has a bit set and drops when the driver reads the ISR.
+ * Interrupts: MSI-X when the driver enables it (one vector per queue plus
+ * one for config changes, messages through the machine's PciMsiSender);
+ * otherwise INTx, high while the ISR has a bit set, dropped when the driver
+ * reads the ISR.
  */
 #include "hw/virtio_pci.h"
 #include "hw/hotmem-pc.h"
@@ -26,6 +28,11 @@
 #define PCI_INTERRUPT_PIN    0x3d
 #define PCI_BAR_MEM64_PREF   0x0c
 #define PCI_CAP_ID_VNDR      0x09
+#define PCI_CAP_ID_MSIX      0x11
+#define MSIX_CTRL_ENABLE     0x8000
+#define MSIX_CTRL_MASKALL    0x4000
+#define MSIX_ENTRY_MASKED    0x1
+#define MSIX_ENTRY_SIZE      16
 
 /* virtio_pci_cap.cfg_type */
 #define VIRTIO_PCI_CAP_COMMON 1
@@ -72,11 +79,66 @@ static void put64(uint8_t *p, uint64_t v)
 
 /* ---- interrupts ---- */
 
+static uint16_t msix_ctrl(const VirtioPci *p)
+{
+    return pci_get_word(p->pci.config + HM_VIRTIO_PCI_MSIX_CAP + 2);
+}
+
+static bool msix_enabled(const VirtioPci *p)
+{
+    return msix_ctrl(p) & MSIX_CTRL_ENABLE;
+}
+
+static bool msix_masked(const VirtioPci *p, unsigned vector)
+{
+    return (msix_ctrl(p) & MSIX_CTRL_MASKALL) || (p->msix[vector].ctrl & MSIX_ENTRY_MASKED);
+}
+
+static void msix_send(VirtioPci *p, unsigned vector)
+{
+    const VirtioPciMsixEntry *e = &p->msix[vector];
+    p->msix_sent++;
+    if (p->msi.send) {
+        p->msi.send(p->msi.opaque, (uint64_t)e->addr_hi << 32 | e->addr_lo, e->data);
+    }
+}
+
+/* A vector that fired while masked is sent once it is unmasked. */
+static void msix_deliver_pending(VirtioPci *p)
+{
+    if (!msix_enabled(p)) {
+        return;
+    }
+    for (unsigned v = 0; v < p->msix_vectors; v++) {
+        if ((p->msix_pending >> v & 1) && !msix_masked(p, v)) {
+            p->msix_pending &= ~(1ULL << v);
+            msix_send(p, v);
+        }
+    }
+}
+
+static bool virtio_pci_msix_notify(VirtioDevice *vdev, uint16_t vector)
+{
+    VirtioPci *p = vdev->transport;
+    if (!msix_enabled(p)) {
+        return false;
+    }
+    if (vector >= p->msix_vectors) {
+        return true;                /* NO_VECTOR: the driver wants no interrupt */
+    }
+    if (msix_masked(p, vector)) {
+        p->msix_pending |= 1ULL << vector;
+    } else {
+        msix_send(p, vector);
+    }
+    return true;
+}
+
 static void virtio_pci_update_irq(VirtioDevice *vdev)
 {
     VirtioPci *p = vdev->transport;
     uint16_t cmd = pci_get_word(p->pci.config + PCI_COMMAND);
-    int level = vdev->isr && !(cmd & PCI_CMD_INTX_DISABLE);
+    int level = vdev->isr && !(cmd & PCI_CMD_INTX_DISABLE) && !msix_enabled(p);
     if (level != p->intx_level) {
         p->intx_level = level;
         if (p->intx.set) {
@@ -99,7 +161,7 @@ static void common_image(VirtioPci *p, uint8_t *img)
     if (v->driver_feature_select < 2) {
         put32(img + CC_GF, (uint32_t)(v->guest_features >> (32 * v->driver_feature_select)));
     }
-    put16(img + CC_MSIX, VIRTIO_NO_VECTOR);
+    put16(img + CC_MSIX, v->config_vector);
     put16(img + CC_NUMQ, v->num_queues);
     img[CC_STATUS] = v->status;
     img[CC_CFGGEN] = v->config_generation;
@@ -107,7 +169,7 @@ static void common_image(VirtioPci *p, uint8_t *img)
     if (v->queue_select < v->num_queues) {
         const VirtQueue *q = &v->vq[v->queue_select];
         put16(img + CC_Q_SIZE, q->size);
-        put16(img + CC_Q_MSIX, VIRTIO_NO_VECTOR);
+        put16(img + CC_Q_MSIX, q->msix_vector);
         put16(img + CC_Q_ENABLE, q->enabled);
         put16(img + CC_Q_NOFF, v->queue_select);
         put64(img + CC_Q_DESC, q->desc);
@@ -140,8 +202,14 @@ static void common_write(VirtioPci *p, unsigned off, uint64_t val, unsigned size
         virtio_set_driver_features(v, v->driver_feature_select, (uint32_t)val);
         return;
     case CC_MSIX | 2 << 8:
+        /* a vector past the table cannot be mapped: it reads NO_VECTOR */
+        v->config_vector = val < p->msix_vectors ? (uint16_t)val : VIRTIO_NO_VECTOR;
+        return;
     case CC_Q_MSIX | 2 << 8:
-        return;                     /* no MSI-X: the vectors read NO_VECTOR */
+        if (q < v->num_queues) {
+            v->vq[q].msix_vector = val < p->msix_vectors ? (uint16_t)val : VIRTIO_NO_VECTOR;
+        }
+        return;
     case CC_STATUS | 1 << 8:
         virtio_set_status(v, (uint8_t)val);
         return;
@@ -161,6 +229,34 @@ static void common_write(VirtioPci *p, unsigned off, uint64_t val, unsigned size
     default:
         hm_guest_error("%s: common cfg write at 0x%x size %u ignored", p->name, off, size);
     }
+}
+
+/* ---- MSI-X table and PBA (dword or qword accesses) ---- */
+
+static bool msix_access_ok(uint64_t off, unsigned size)
+{
+    return (size == 4 || size == 8) && (off & (size - 1)) == 0;
+}
+
+static uint64_t msix_table_read(VirtioPci *p, uint64_t off, unsigned size)
+{
+    uint64_t val = 0;
+    for (unsigned i = 0; i < size / 4; i++, off += 4) {
+        const uint32_t *e = &p->msix[off / MSIX_ENTRY_SIZE].addr_lo;
+        val |= (uint64_t)e[(off % MSIX_ENTRY_SIZE) / 4] << (32 * i);
+    }
+    return val;
+}
+
+static void msix_table_write(VirtioPci *p, uint64_t off, uint64_t val, unsigned size)
+{
+    for (unsigned i = 0; i < size / 4; i++, off += 4, val >>= 32) {
+        uint32_t *e = &p->msix[off / MSIX_ENTRY_SIZE].addr_lo;
+        unsigned field = (off % MSIX_ENTRY_SIZE) / 4;
+        /* vector control: only the mask bit exists */
+        e[field] = field == 3 ? (uint32_t)val & MSIX_ENTRY_MASKED : (uint32_t)val;
+    }
+    msix_deliver_pending(p);
 }
 
 /* ---- the BAR ---- */
@@ -184,6 +280,13 @@ static uint64_t bar_read(void *opaque, uint64_t offset, unsigned size)
         src = v->config;
         base = HM_VIRTIO_PCI_DEVICE_OFF;
         len = v->config_len;
+    } else if (offset >= HM_VIRTIO_PCI_MSIX_TABLE &&
+               offset < HM_VIRTIO_PCI_MSIX_TABLE + MSIX_ENTRY_SIZE * p->msix_vectors) {
+        uint64_t off = offset - HM_VIRTIO_PCI_MSIX_TABLE;
+        return msix_access_ok(off, size) ? msix_table_read(p, off, size) : 0;
+    } else if (offset >= HM_VIRTIO_PCI_MSIX_PBA && offset < HM_VIRTIO_PCI_MSIX_PBA + 8) {
+        uint64_t off = offset - HM_VIRTIO_PCI_MSIX_PBA;
+        return msix_access_ok(off, size) ? p->msix_pending >> (8 * off) : 0;
     }
     uint64_t val = 0;
     for (unsigned i = 0; src && i < size && offset - base + i < len; i++) {
@@ -221,6 +324,10 @@ static void bar_write(void *opaque, uint64_t offset, uint64_t val, unsigned size
                (offset % HM_VIRTIO_PCI_NOTIFY_MULT) == 0 && size >= 2) {
         virtio_queue_notify(p->vdev,
                             (offset - HM_VIRTIO_PCI_NOTIFY_OFF) / HM_VIRTIO_PCI_NOTIFY_MULT);
+    } else if (offset >= HM_VIRTIO_PCI_MSIX_TABLE &&
+               offset < HM_VIRTIO_PCI_MSIX_TABLE + MSIX_ENTRY_SIZE * p->msix_vectors &&
+               msix_access_ok(offset - HM_VIRTIO_PCI_MSIX_TABLE, size)) {
+        msix_table_write(p, offset - HM_VIRTIO_PCI_MSIX_TABLE, val, size);
     } else {
         hm_guest_error("%s: BAR write at 0x%" PRIx64 " size %u ignored", p->name, offset,
                        size);
@@ -276,8 +383,11 @@ static void remap_bar(VirtioPci *p)
 static void config_written(PciDevice *dev, unsigned offset, unsigned size)
 {
     VirtioPci *p = dev->opaque;
-    if (offset < PCI_COMMAND + 2 && offset + size > PCI_COMMAND) {
-        virtio_pci_update_irq(p->vdev);      /* INTx disable may have changed */
+    if ((offset < PCI_COMMAND + 2 && offset + size > PCI_COMMAND) ||
+        (offset < HM_VIRTIO_PCI_MSIX_CAP + 4 && offset + size > HM_VIRTIO_PCI_MSIX_CAP + 2)) {
+        /* INTx disable or MSI-X enable/mask may have changed */
+        virtio_pci_update_irq(p->vdev);
+        msix_deliver_pending(p);
     }
     if ((offset < PCI_COMMAND + 2 && offset + size > PCI_COMMAND) ||
         (offset < PCI_BAR1 + 4 && offset + size > PCI_BAR0)) {
@@ -325,9 +435,32 @@ static void init_config(VirtioPci *p, uint16_t pci_class)
     at = add_cap(p, at, 16, VIRTIO_PCI_CAP_DEVICE, HM_VIRTIO_PCI_DEVICE_OFF,
                  p->vdev->config_len, false);
     unsigned notify = at;
-    add_cap(p, at, 20, VIRTIO_PCI_CAP_NOTIFY, HM_VIRTIO_PCI_NOTIFY_OFF,
-            HM_VIRTIO_PCI_NOTIFY_MULT * p->vdev->num_queues, true);
+    at = add_cap(p, at, 20, VIRTIO_PCI_CAP_NOTIFY, HM_VIRTIO_PCI_NOTIFY_OFF,
+                 HM_VIRTIO_PCI_NOTIFY_MULT * p->vdev->num_queues, false);
     pci_set_long(d->config + notify + 16, HM_VIRTIO_PCI_NOTIFY_MULT);
+    /* MSI-X: {id, next, control (table size - 1), table and PBA offsets in BAR0} */
+    G_STATIC_ASSERT(HM_VIRTIO_PCI_MSIX_CAP == HM_VIRTIO_PCI_CAP_FIRST + 3 * 16 + 20);
+    uint8_t *c = d->config + at;
+    c[0] = PCI_CAP_ID_MSIX;
+    c[1] = 0;
+    pci_set_word(c + 2, p->msix_vectors - 1);
+    pci_set_long(c + 4, HM_VIRTIO_PCI_MSIX_TABLE);
+    pci_set_long(c + 8, HM_VIRTIO_PCI_MSIX_PBA);
+    d->wmask[at + 3] = (MSIX_CTRL_ENABLE | MSIX_CTRL_MASKALL) >> 8;
+}
+
+static void msix_reset(VirtioPci *p)
+{
+    for (unsigned v = 0; v < VIRTIO_PCI_MSIX_MAX; v++) {
+        p->msix[v] = (VirtioPciMsixEntry){ .ctrl = MSIX_ENTRY_MASKED };
+    }
+    p->msix_pending = 0;
+    pci_set_word(p->pci.config + HM_VIRTIO_PCI_MSIX_CAP + 2, p->msix_vectors - 1);
+}
+
+void virtio_pci_set_msi(VirtioPci *p, const PciMsiSender *msi)
+{
+    p->msi = msi ? *msi : (PciMsiSender){ 0 };
 }
 
 VirtioPci *virtio_pci_new(VirtioDevice *vdev, unsigned devfn, uint16_t pci_class,
@@ -341,11 +474,15 @@ VirtioPci *virtio_pci_new(VirtioDevice *vdev, unsigned devfn, uint16_t pci_class
     p->pci.devfn = devfn;
     p->pci.opaque = p;
     p->pci.config_written = config_written;
+    p->msix_vectors = vdev->num_queues + 1;
     vdev->transport = p;
     vdev->update_irq = virtio_pci_update_irq;
+    vdev->msix_notify = virtio_pci_msix_notify;
     init_config(p, pci_class);
+    msix_reset(p);
     if (!pci_bus_register(&p->pci, errp)) {
         vdev->update_irq = NULL;
+        vdev->msix_notify = NULL;
         vdev->transport = NULL;
         g_free(p->name);
         g_free(p);
@@ -361,6 +498,7 @@ void virtio_pci_reset(VirtioPci *p)
     pci_set_long(p->pci.config + PCI_BAR0, PCI_BAR_MEM64_PREF);
     pci_set_long(p->pci.config + PCI_BAR1, 0);
     p->pci.config[0x3c] = 0;
+    msix_reset(p);
     virtio_reset(p->vdev);
 }
 
@@ -375,6 +513,7 @@ void virtio_pci_free(VirtioPci *p)
     }
     pci_bus_unregister(&p->pci);
     p->vdev->update_irq = NULL;
+    p->vdev->msix_notify = NULL;
     p->vdev->transport = NULL;
     g_free(p->name);
     g_free(p);

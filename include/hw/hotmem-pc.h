@@ -60,7 +60,7 @@
 #define HM_VIRTIO_PCI_MAX_DEVICES 8
 #define HM_VIRTIO_PCI_CAP_FIRST  0x40      /* capability list in config space */
 /* BAR0/1: one 64-bit prefetchable memory BAR holding every region */
-#define HM_VIRTIO_PCI_BAR_SIZE   0x4000
+#define HM_VIRTIO_PCI_BAR_SIZE   0x8000
 #define HM_VIRTIO_PCI_COMMON_OFF 0x0000
 #define HM_VIRTIO_PCI_COMMON_LEN 0x0038
 #define HM_VIRTIO_PCI_ISR_OFF    0x1000
@@ -70,6 +70,9 @@
 #define HM_VIRTIO_PCI_NOTIFY_OFF 0x3000
 #define HM_VIRTIO_PCI_NOTIFY_LEN 0x1000
 #define HM_VIRTIO_PCI_NOTIFY_MULT 4        /* queue N notifies at NOTIFY_OFF + 4 * N */
+#define HM_VIRTIO_PCI_MSIX_CAP   0x84      /* MSI-X capability in config space */
+#define HM_VIRTIO_PCI_MSIX_TABLE 0x4000    /* MSI-X table: 16 bytes per vector */
+#define HM_VIRTIO_PCI_MSIX_PBA   0x5000    /* pending bits, 8 bytes */
 #define HM_VIRTIO_QUEUE_SIZE     256       /* every queue's maximum size */
 
 /* virtio-balloon (device id 5) */

@@ -17,8 +17,10 @@ typedef struct PcDevices PcDevices;
 /* Parses "DRIVER[,id=ID][,PROP=VALUE...]" (or "driver=DRIVER,...") for each
  * argument; an unknown driver or property fails with one line naming it. */
 PcDevices *pc_devices_parse(char *const *args, unsigned n, GError **errp);
-/* Creates the devices on bus 0, INTx through piix3. */
-bool pc_devices_realize(PcDevices *d, Piix3State *piix3, GError **errp);
+/* Creates the devices on bus 0, INTx through piix3, MSI-X messages through
+ * msi (NULL: MSI-X vectors only pend). */
+bool pc_devices_realize(PcDevices *d, Piix3State *piix3, const PciMsiSender *msi,
+                        GError **errp);
 void pc_devices_reset(PcDevices *d);
 void pc_devices_free(PcDevices *d);
 /* The balloon, NULL if there is none. */

@@ -107,6 +107,9 @@ struct VirtioDevice {
     void *opaque;             /* the device's own state */
     /* set by the transport: re-evaluate the interrupt line after isr changed */
     void (*update_irq)(VirtioDevice *vdev);
+    /* set by the transport: signal vector when MSI-X is on (true), or return
+     * false to have the ISR bit set and update_irq called */
+    bool (*msix_notify)(VirtioDevice *vdev, uint16_t vector);
     void *transport;
 };
 

@@ -1,7 +1,8 @@
 /*
  * virtio_pci.h - the modern (virtio 1.x) PCI transport for a VirtioDevice:
  * a PCI function with vendor capabilities for the common, notify, ISR and
- * device configuration, all in one 64-bit memory BAR, and INTx.
+ * device configuration, all in one 64-bit memory BAR, with MSI-X (its table
+ * in the same BAR) and INTx when the driver leaves MSI-X off.
  *
  * The BAR is decoded where the guest (its firmware) put it: every write to
  * the command register or BAR0/1 re-registers the MMIO range when memory
@@ -22,11 +23,28 @@ typedef struct PciIntxRouter {
     void *opaque;
 } PciIntxRouter;
 
+/* Where MSI-X messages go (the machine: kvm_signal_msi). */
+typedef struct PciMsiSender {
+    void (*send)(void *opaque, uint64_t address, uint32_t data);
+    void *opaque;
+} PciMsiSender;
+
+#define VIRTIO_PCI_MSIX_MAX (VIRTIO_MAX_QUEUES + 1)
+
+typedef struct VirtioPciMsixEntry {
+    uint32_t addr_lo, addr_hi, data, ctrl;     /* ctrl bit 0: masked */
+} VirtioPciMsixEntry;
+
 typedef struct VirtioPci {
     PciDevice pci;
     VirtioDevice *vdev;
     PciIntxRouter intx;
     int intx_level;
+    PciMsiSender msi;
+    unsigned msix_vectors;    /* table size: num_queues + 1 */
+    VirtioPciMsixEntry msix[VIRTIO_PCI_MSIX_MAX];
+    uint64_t msix_pending;    /* PBA */
+    unsigned msix_sent;       /* messages sent (for tests and figures) */
     uint64_t mapped_at;       /* BAR address registered for MMIO */
     bool mapped;
     char *name;
@@ -36,6 +54,8 @@ typedef struct VirtioPci {
  * assigns the BAR). pci_class: base class << 8 | subclass. */
 VirtioPci *virtio_pci_new(VirtioDevice *vdev, unsigned devfn, uint16_t pci_class,
                           const PciIntxRouter *intx, GError **errp);
+/* MSI-X messages go to msi (without it, an enabled vector only pends). */
+void virtio_pci_set_msi(VirtioPci *p, const PciMsiSender *msi);
 /* Machine reset: PCI command and BARs cleared, BAR unmapped, device reset. */
 void virtio_pci_reset(VirtioPci *p);
 void virtio_pci_free(VirtioPci *p);

@@ -2,9 +2,9 @@
  * test-virtio-pci.c - the modern virtio-pci transport and the shared
  * virtqueue code, driven through PCI config and the BAR as a driver would
  * (the device behind it is a balloon): identity and capabilities, BAR
- * decoding, feature and status rules, queue setup order, INTx, event-idx,
- * and hostile rings, each of which must either be ignored or mark the
- * device DEVICE_NEEDS_RESET with nothing else changed.
+ * decoding, feature and status rules, queue setup order, INTx, MSI-X,
+ * event-idx, and hostile rings, each of which must either be ignored or
+ * mark the device DEVICE_NEEDS_RESET with nothing else changed.
  */
 #include "hw/virtio_balloon.h"
 #include "virtio-driver.h"
@@ -26,6 +26,7 @@ static void setup(Fixture *f, gconstpointer data)
     PciIntxRouter intx = { .set = td_intx, .opaque = &f->d };
     f->b = virtio_balloon_new(&opts, TD_DEVFN, &intx, &err);
     g_assert_no_error(err);
+    virtio_pci_set_msi(f->b->pci, &(PciMsiSender){ .send = td_msi, .opaque = &f->d });
     td_probe(&f->d);
 }
 
@@ -380,6 +381,122 @@ static void test_event_idx(Fixture *f, gconstpointer data)
     g_assert_cmpuint(td_avail_event(d, 0), ==, 4);
 }
 
+#define TD_TABLE (TD_BAR + HM_VIRTIO_PCI_MSIX_TABLE)
+#define TD_PBA   (TD_BAR + HM_VIRTIO_PCI_MSIX_PBA)
+#define TD_CC_MSIX  0x10
+#define TD_CC_QMSIX 0x1a
+
+static void msix_entry(unsigned v, uint64_t addr, uint32_t data, bool masked)
+{
+    td_mmio_write(TD_TABLE + 16 * v, addr, 8);
+    td_mmio_write(TD_TABLE + 16 * v + 8, data, 4);
+    td_mmio_write(TD_TABLE + 16 * v + 12, masked, 4);
+}
+
+static void msix_ctrl(TestDriver *d, uint16_t bits)
+{
+    uint16_t v = pci_config_read(TD_DEVFN, d->msix_cap + 2, 2);
+    pci_config_write(TD_DEVFN, d->msix_cap + 2, (v & 0x07ff) | bits, 2);
+}
+
+static void test_msix(Fixture *f, gconstpointer data)
+{
+    TestDriver *d = &f->d;
+    unsigned cap = d->msix_cap;
+    /* 3 queues + config: 4 vectors, table and PBA in BAR0 */
+    g_assert_cmphex(pci_config_read(TD_DEVFN, cap + 2, 2), ==, 3);
+    g_assert_cmphex(pci_config_read(TD_DEVFN, cap + 4, 4), ==, HM_VIRTIO_PCI_MSIX_TABLE);
+    g_assert_cmphex(pci_config_read(TD_DEVFN, cap + 8, 4), ==, HM_VIRTIO_PCI_MSIX_PBA);
+    g_assert_cmphex(td_mmio_read(TD_TABLE + 12, 4), ==, 1);       /* masked at reset */
+    pci_config_write(TD_DEVFN, cap + 2, 0xffff, 2);                 /* size is read-only */
+    g_assert_cmphex(pci_config_read(TD_DEVFN, cap + 2, 2), ==, 0xc003);
+    msix_ctrl(d, 0);
+
+    td_init(d, F_V1 | F_STATS, 3);
+    msix_ctrl(d, 0x8000);
+    msix_entry(0, 0xfee00000, 0x41, false);
+    msix_entry(1, 0xfee01000, 0x42, false);
+    g_assert_cmphex(td_mmio_read(TD_TABLE + 16, 8), ==, 0xfee01000);
+    cc_write(d, TD_CC_MSIX, 0, 2);
+    g_assert_cmpuint(cc_read(d, TD_CC_MSIX, 2), ==, 0);
+    cc_write(d, TD_QSELECT, 0, 2);
+    cc_write(d, TD_CC_QMSIX, 1, 2);
+    g_assert_cmpuint(cc_read(d, TD_CC_QMSIX, 2), ==, 1);
+    /* a vector past the table cannot be mapped */
+    cc_write(d, TD_QSELECT, 1, 2);
+    cc_write(d, TD_CC_QMSIX, 4, 2);
+    g_assert_cmphex(cc_read(d, TD_CC_QMSIX, 2), ==, VIRTIO_NO_VECTOR);
+
+    /* a used buffer on queue 0: its vector's message, no ISR, no INTx */
+    fill_pfns(d, 1);
+    TdSeg seg = { TD_BUFS, 4, false };
+    td_add(d, 0, &seg, 1);
+    g_assert_cmpuint(d->msi_count, ==, 1);
+    g_assert_cmphex(d->msi_addr, ==, 0xfee01000);
+    g_assert_cmphex(d->msi_data, ==, 0x42);
+    g_assert_cmpint(d->intx, ==, 0);
+    g_assert_cmphex(td_mmio_read(d->isr, 1), ==, 0);
+    /* config change: vector 0 */
+    virtio_balloon_set_target(f->b, 10);
+    g_assert_cmpuint(d->msi_count, ==, 2);
+    g_assert_cmphex(d->msi_data, ==, 0x41);
+    /* queue 1 has NO_VECTOR: no interrupt of any kind */
+    TdSeg dseg = { TD_BUFS, 4, false };
+    td_add(d, 1, &dseg, 1);
+    g_assert_cmpuint(td_used_idx(d, 1), ==, 1);
+    g_assert_cmpuint(d->msi_count, ==, 2);
+    g_assert_cmpint(d->intx, ==, 0);
+
+    /* masked entry: pending bit, sent on unmask */
+    td_mmio_write(TD_TABLE + 16 + 12, 1, 4);
+    td_add(d, 0, &seg, 1);
+    g_assert_cmpuint(d->msi_count, ==, 2);
+    g_assert_cmphex(td_mmio_read(TD_PBA, 8), ==, 0x2);
+    td_mmio_write(TD_TABLE + 16 + 12, 0, 4);
+    g_assert_cmpuint(d->msi_count, ==, 3);
+    g_assert_cmphex(td_mmio_read(TD_PBA, 4), ==, 0);
+    /* function mask: the same for every vector */
+    msix_ctrl(d, 0xc000);
+    virtio_balloon_set_target(f->b, 11);
+    g_assert_cmpuint(d->msi_count, ==, 3);
+    g_assert_cmphex(td_mmio_read(TD_PBA, 8), ==, 0x1);
+    msix_ctrl(d, 0x8000);
+    g_assert_cmpuint(d->msi_count, ==, 4);
+    g_assert_cmphex(d->msi_data, ==, 0x41);
+
+    /* hostile table accesses: odd sizes, unaligned, past the table, the PBA */
+    td_mmio_write(TD_TABLE + 16 + 8, 0x99, 2);
+    td_mmio_write(TD_TABLE + 16 + 9, 0x99, 4);
+    td_mmio_write(TD_TABLE + 16 * 4, 0x99, 4);
+    td_mmio_write(TD_PBA, 0xff, 8);
+    g_assert_cmphex(td_mmio_read(TD_TABLE + 16 + 8, 4), ==, 0x42);
+    g_assert_cmphex(td_mmio_read(TD_TABLE + 16 + 9, 4), ==, 0);
+    g_assert_cmphex(td_mmio_read(TD_PBA, 8), ==, 0);
+    td_mmio_write(TD_TABLE + 16 + 12, 0xfffffffe, 4);     /* only the mask bit exists */
+    g_assert_cmphex(td_mmio_read(TD_TABLE + 16 + 12, 4), ==, 0);
+
+    /* MSI-X off: back to the ISR and INTx */
+    msix_ctrl(d, 0);
+    td_add(d, 0, &seg, 1);
+    g_assert_cmpuint(d->msi_count, ==, 4);
+    g_assert_cmpint(d->intx, ==, 1);
+    g_assert_cmphex(td_mmio_read(d->isr, 1), ==, VIRTIO_ISR_QUEUE);
+    /* an ISR bit raised under INTx is not turned into a message later */
+    td_add(d, 0, &seg, 1);
+    g_assert_cmpint(d->intx, ==, 1);
+    msix_ctrl(d, 0x8000);
+    g_assert_cmpint(d->intx, ==, 0);
+    g_assert_cmpuint(d->msi_count, ==, 4);
+
+    /* driver reset: vectors back to NO_VECTOR; machine reset: table masked */
+    cc_write(d, TD_STATUS, 0, 1);
+    g_assert_cmphex(cc_read(d, TD_CC_MSIX, 2), ==, VIRTIO_NO_VECTOR);
+    virtio_balloon_reset(f->b);
+    g_assert_cmphex(pci_config_read(TD_DEVFN, cap + 2, 2), ==, 3);
+    g_assert_cmphex(f->b->pci->msix[1].ctrl, ==, 1);
+    g_assert_cmphex(f->b->pci->msix[1].data, ==, 0);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -392,6 +509,7 @@ int main(int argc, char **argv)
     T("chain-as-long-as-the-queue", test_chain_as_long_as_the_queue);
     T("notify-unconfigured", test_notify_unconfigured);
     T("intx-and-isr", test_intx_and_isr);
+    T("msix", test_msix);
     T("event-idx", test_event_idx);
 #undef T
     return g_test_run();

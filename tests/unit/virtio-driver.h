@@ -51,7 +51,19 @@ typedef struct TestDriver {
     uint16_t qsize[VIRTIO_MAX_QUEUES];
     int intx;                                 /* level of the function's INTx */
     unsigned intx_changes;
+    unsigned msix_cap;                        /* config offset of the MSI-X capability */
+    uint64_t msi_addr;                        /* the last MSI sent, and how many */
+    uint32_t msi_data;
+    unsigned msi_count;
 } TestDriver;
+
+static inline void td_msi(void *opaque, uint64_t addr, uint32_t data)
+{
+    TestDriver *d = opaque;
+    d->msi_addr = addr;
+    d->msi_data = data;
+    d->msi_count++;
+}
 
 static inline void td_intx(void *opaque, unsigned devfn, unsigned pin, int level)
 {
@@ -131,6 +143,11 @@ static inline void td_probe(TestDriver *d)
     unsigned found = 0;
     for (unsigned at = pci_config_read(TD_DEVFN, 0x34, 1); at; ) {
         g_assert_cmpuint(at, >=, 0x40);
+        if (pci_config_read(TD_DEVFN, at, 1) == 0x11) {                /* MSI-X */
+            d->msix_cap = at;
+            at = pci_config_read(TD_DEVFN, at + 1, 1);
+            continue;
+        }
         g_assert_cmpuint(pci_config_read(TD_DEVFN, at, 1), ==, 0x09);   /* vendor cap */
         unsigned type = pci_config_read(TD_DEVFN, at + 3, 1);
         g_assert_cmpuint(pci_config_read(TD_DEVFN, at + 4, 1), ==, 0);  /* BAR0 */
@@ -149,6 +166,7 @@ static inline void td_probe(TestDriver *d)
         at = pci_config_read(TD_DEVFN, at + 1, 1);
     }
     g_assert_cmphex(found, ==, 0x1e);
+    g_assert_cmpuint(d->msix_cap, !=, 0);
 }
 
 static inline uint64_t td_ring(unsigned q, unsigned which)
