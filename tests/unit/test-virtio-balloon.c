@@ -131,6 +131,39 @@ static void test_inflate_bad_pfns(void)
     down(&f);
 }
 
+/* A run of PFNs crossing from one RAM block into the next (a DIMM right
+ * after RAM): each page is discarded in the block that holds it. */
+static void test_inflate_across_blocks(void)
+{
+    Fixture f = { 0 };
+    up(&f, false, false);
+    TestDriver *d = &f.d;
+    GError *err = NULL;
+    const uint64_t size = 1 << 20;
+    uint8_t *dimm = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    g_assert_true(dimm != MAP_FAILED);
+    g_assert_nonnull(ram_block_add("test-dimm", TD_RAM_SIZE, size, dimm, false, &err));
+    td_init(d, F_V1 | F_STATS, 3);
+    memset(d->ram + TD_RAM_SIZE - 2 * 4096, 0x11, 2 * 4096);
+    memset(dimm, 0x22, 2 * 4096);
+    uint32_t pfns[4];
+    for (unsigned i = 0; i < 4; i++) {
+        pfns[i] = (TD_RAM_SIZE >> 12) - 2 + i;
+    }
+    put_pfns(d, TD_BUFS, pfns, 4);
+    TdSeg seg = { TD_BUFS, sizeof(pfns), false };
+    td_add(d, 0, &seg, 1);
+    g_assert_cmpuint(f.b->discarded_pages, ==, 4);
+    g_assert_cmpuint(td_resident(d, TD_RAM_SIZE - 2 * 4096, 2 * 4096), ==, 0);
+    unsigned char vec[2];
+    g_assert_cmpint(mincore(dimm, 2 * 4096, vec), ==, 0);
+    g_assert_cmpuint(vec[0] & 1, ==, 0);
+    g_assert_cmpuint(vec[1] & 1, ==, 0);
+    g_assert_cmpuint(dimm[0], ==, 0);
+    down(&f);
+    munmap(dimm, size);
+}
+
 static uint32_t cfg_read32(TestDriver *d, unsigned off)
 {
     return (uint32_t)td_mmio_read(d->device + off, 4);
@@ -249,6 +282,7 @@ int main(int argc, char **argv)
     g_test_init(&argc, &argv, NULL);
     g_test_add_func("/virtio-balloon/inflate-discards", test_inflate_discards);
     g_test_add_func("/virtio-balloon/inflate-bad-pfns", test_inflate_bad_pfns);
+    g_test_add_func("/virtio-balloon/inflate-across-blocks", test_inflate_across_blocks);
     g_test_add_func("/virtio-balloon/config", test_config);
     g_test_add_func("/virtio-balloon/options-and-queues", test_options_and_queues);
     g_test_add_func("/virtio-balloon/stats", test_stats);
