@@ -265,8 +265,10 @@ static bool setup_devices(PcMachine *pc, GError **errp)
     pc->dimms = pc_dimms_new(&pc->cfg, &pc->layout, kvm_phys_addr_bits(pc->kvm), pc->i440fx, pc->kvm, pc->fw_cfg,
                              pc->pm, errp);
     PciMsiSender msi = { .send = kvm_signal_msi, .opaque = pc->kvm };
+    PciIoeventfdOps ioeventfd = { .set = kvm_ioeventfd, .opaque = pc->kvm };
     return pc->dimms != NULL &&
-           pc_devices_realize(pc->devices, pc->piix3, kvm_has_msi(pc->kvm) ? &msi : NULL, errp);
+           pc_devices_realize(pc->devices, pc->piix3, kvm_has_msi(pc->kvm) ? &msi : NULL,
+                              kvm_has_ioeventfd(pc->kvm) ? &ioeventfd : NULL, errp);
 }
 
 static void reset_devices(PcMachine *pc)

@@ -268,7 +268,7 @@ static int free_slot(PcDevices *d, unsigned from)
 }
 
 bool pc_devices_realize(PcDevices *d, Piix3State *piix3, const PciMsiSender *msi,
-                        GError **errp)
+                        const PciIoeventfdOps *ioeventfd, GError **errp)
 {
     PciIntxRouter intx = { .set = piix3_pci_set_irq, .opaque = piix3 };
     for (unsigned i = 0; i < d->n; i++) {
@@ -288,6 +288,9 @@ bool pc_devices_realize(PcDevices *d, Piix3State *piix3, const PciMsiSender *msi
             return false;
         }
         virtio_pci_set_msi(d->balloon->pci, msi);
+        if (ioeventfd && !virtio_pci_set_ioeventfd(d->balloon->pci, ioeventfd, errp)) {
+            return false;
+        }
     }
     return true;
 }

@@ -12,7 +12,11 @@
 #include "hotmem/io.h"
 #include "hotmem/util.h"
 
+#include <errno.h>
+#include <glib-unix.h>
 #include <string.h>
+#include <sys/eventfd.h>
+#include <unistd.h>
 
 #define PCI_COMMAND          0x04
 #define PCI_CMD_MEMORY       0x0002
@@ -346,9 +350,82 @@ uint64_t virtio_pci_bar_address(const VirtioPci *p)
     return p->mapped ? p->mapped_at : 0;
 }
 
+/* ---- ioeventfd: notify writes the kernel signals without an exit to us ---- */
+
+static uint64_t notify_addr(const VirtioPci *p, unsigned q)
+{
+    return p->mapped_at + HM_VIRTIO_PCI_NOTIFY_OFF + (uint64_t)HM_VIRTIO_PCI_NOTIFY_MULT * q;
+}
+
+static gboolean notifier_ready(gint fd, GIOCondition cond, gpointer data)
+{
+    VirtioPciNotifier *n = data;
+    uint64_t count;
+    if (read(fd, &count, sizeof(count)) == sizeof(count)) {
+        device_lock();
+        virtio_queue_notify(n->p->vdev, n->queue);
+        device_unlock();
+    }
+    return G_SOURCE_CONTINUE;
+}
+
+/* Drivers write the 16-bit queue index (virtio 1.2, 4.1.5.2). */
+static void assign_notifiers(VirtioPci *p, bool assign)
+{
+    for (unsigned q = 0; q < p->vdev->num_queues && p->ioeventfd.set; q++) {
+        VirtioPciNotifier *n = &p->notifier[q];
+        if (n->fd < 0 || n->assigned == assign) {
+            continue;
+        }
+        bool ok = p->ioeventfd.set(p->ioeventfd.opaque, notify_addr(p, q), 2, n->fd, assign);
+        /* a refused deassign means the VM (and the assignment) is gone */
+        n->assigned = assign && ok;
+    }
+}
+
+static void free_notifiers(VirtioPci *p)
+{
+    for (unsigned q = 0; q < VIRTIO_MAX_QUEUES; q++) {
+        VirtioPciNotifier *n = &p->notifier[q];
+        if (n->source) {
+            g_source_remove(n->source);
+        }
+        if (n->fd >= 0) {
+            close(n->fd);
+        }
+        *n = (VirtioPciNotifier){ .p = p, .queue = q, .fd = -1 };
+    }
+}
+
+bool virtio_pci_set_ioeventfd(VirtioPci *p, const PciIoeventfdOps *ops, GError **errp)
+{
+    assign_notifiers(p, false);
+    free_notifiers(p);
+    p->ioeventfd = ops ? *ops : (PciIoeventfdOps){ 0 };
+    if (!ops) {
+        return true;
+    }
+    for (unsigned q = 0; q < p->vdev->num_queues; q++) {
+        VirtioPciNotifier *n = &p->notifier[q];
+        n->fd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
+        if (n->fd < 0) {
+            g_set_error(errp, HM_ERROR, 0, "%s: eventfd: %s", p->name, g_strerror(errno));
+            free_notifiers(p);
+            p->ioeventfd = (PciIoeventfdOps){ 0 };
+            return false;
+        }
+        n->source = g_unix_fd_add(n->fd, G_IO_IN, notifier_ready, n);
+    }
+    if (p->mapped) {
+        assign_notifiers(p, true);
+    }
+    return true;
+}
+
 static void unmap_bar(VirtioPci *p)
 {
     if (p->mapped) {
+        assign_notifiers(p, false);
         io_unregister(IO_SPACE_MMIO, p->mapped_at);
         p->mapped = false;
     }
@@ -378,6 +455,7 @@ static void remap_bar(VirtioPci *p)
     }
     p->mapped = true;
     p->mapped_at = addr;
+    assign_notifiers(p, true);
 }
 
 static void config_written(PciDevice *dev, unsigned offset, unsigned size)
@@ -474,6 +552,7 @@ VirtioPci *virtio_pci_new(VirtioDevice *vdev, unsigned devfn, uint16_t pci_class
     p->pci.devfn = devfn;
     p->pci.opaque = p;
     p->pci.config_written = config_written;
+    free_notifiers(p);                      /* sets every fd to -1 */
     p->msix_vectors = vdev->num_queues + 1;
     vdev->transport = p;
     vdev->update_irq = virtio_pci_update_irq;
@@ -508,6 +587,7 @@ void virtio_pci_free(VirtioPci *p)
         return;
     }
     unmap_bar(p);
+    free_notifiers(p);
     if (p->intx_level && p->intx.set) {
         p->intx.set(p->intx.opaque, p->pci.devfn, 1, 0);
     }

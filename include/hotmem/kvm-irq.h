@@ -16,4 +16,10 @@ bool kvm_has_msi(KvmAccel *kvm);
  * with a debug message, if the VM does not exist (reset in progress). */
 void kvm_signal_msi(void *opaque, uint64_t address, uint32_t data);
 
+/* Whether KVM can signal an eventfd on a guest MMIO write (KVM_CAP_IOEVENTFD). */
+bool kvm_has_ioeventfd(KvmAccel *kvm);
+/* (De)assigns fd to len-byte MMIO writes at addr, any value; opaque is the
+ * KvmAccel. False when KVM refuses (the write then exits as before). */
+bool kvm_ioeventfd(void *opaque, uint64_t addr, unsigned len, int fd, bool assign);
+
 #endif

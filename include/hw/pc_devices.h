@@ -18,9 +18,10 @@ typedef struct PcDevices PcDevices;
  * argument; an unknown driver or property fails with one line naming it. */
 PcDevices *pc_devices_parse(char *const *args, unsigned n, GError **errp);
 /* Creates the devices on bus 0, INTx through piix3, MSI-X messages through
- * msi (NULL: MSI-X vectors only pend). */
+ * msi (NULL: MSI-X vectors only pend), queue notifications through
+ * ioeventfd (NULL: MMIO exits). */
 bool pc_devices_realize(PcDevices *d, Piix3State *piix3, const PciMsiSender *msi,
-                        GError **errp);
+                        const PciIoeventfdOps *ioeventfd, GError **errp);
 void pc_devices_reset(PcDevices *d);
 void pc_devices_free(PcDevices *d);
 /* The balloon, NULL if there is none. */

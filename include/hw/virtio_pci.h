@@ -29,13 +29,31 @@ typedef struct PciMsiSender {
     void *opaque;
 } PciMsiSender;
 
+/* Notify writes the kernel turns into eventfd signals (the machine:
+ * kvm_ioeventfd); false when it cannot, and the write then exits as usual. */
+typedef struct PciIoeventfdOps {
+    bool (*set)(void *opaque, uint64_t addr, unsigned len, int fd, bool assign);
+    void *opaque;
+} PciIoeventfdOps;
+
+typedef struct VirtioPci VirtioPci;
+
+/* One queue's notify eventfd, watched by the main loop. */
+typedef struct VirtioPciNotifier {
+    VirtioPci *p;
+    unsigned queue;
+    int fd;
+    guint source;
+    bool assigned;            /* registered with the kernel at the BAR */
+} VirtioPciNotifier;
+
 #define VIRTIO_PCI_MSIX_MAX (VIRTIO_MAX_QUEUES + 1)
 
 typedef struct VirtioPciMsixEntry {
     uint32_t addr_lo, addr_hi, data, ctrl;     /* ctrl bit 0: masked */
 } VirtioPciMsixEntry;
 
-typedef struct VirtioPci {
+struct VirtioPci {
     PciDevice pci;
     VirtioDevice *vdev;
     PciIntxRouter intx;
@@ -45,10 +63,12 @@ typedef struct VirtioPci {
     VirtioPciMsixEntry msix[VIRTIO_PCI_MSIX_MAX];
     uint64_t msix_pending;    /* PBA */
     unsigned msix_sent;       /* messages sent (for tests and figures) */
+    PciIoeventfdOps ioeventfd;
+    VirtioPciNotifier notifier[VIRTIO_MAX_QUEUES];
     uint64_t mapped_at;       /* BAR address registered for MMIO */
     bool mapped;
     char *name;
-} VirtioPci;
+};
 
 /* Registers the function at devfn on bus 0 (decoding off until the guest
  * assigns the BAR). pci_class: base class << 8 | subclass. */
@@ -56,6 +76,9 @@ VirtioPci *virtio_pci_new(VirtioDevice *vdev, unsigned devfn, uint16_t pci_class
                           const PciIntxRouter *intx, GError **errp);
 /* MSI-X messages go to msi (without it, an enabled vector only pends). */
 void virtio_pci_set_msi(VirtioPci *p, const PciMsiSender *msi);
+/* Queue notifications through eventfds the kernel signals (main thread);
+ * false with errp set if an eventfd cannot be made. */
+bool virtio_pci_set_ioeventfd(VirtioPci *p, const PciIoeventfdOps *ops, GError **errp);
 /* Machine reset: PCI command and BARs cleared, BAR unmapped, device reset. */
 void virtio_pci_reset(VirtioPci *p);
 void virtio_pci_free(VirtioPci *p);

@@ -9,6 +9,8 @@
 #include "hw/virtio_balloon.h"
 #include "virtio-driver.h"
 
+#include <unistd.h>
+
 #define F_STATS   (1ULL << VIRTIO_BALLOON_F_STATS_VQ)
 #define F_EVENT   (1ULL << VIRTIO_F_EVENT_IDX)
 #define F_V1      (1ULL << VIRTIO_F_VERSION_1)
@@ -497,6 +499,80 @@ static void test_msix(Fixture *f, gconstpointer data)
     g_assert_cmphex(f->b->pci->msix[1].data, ==, 0);
 }
 
+typedef struct FakeKernel {
+    uint64_t addr[VIRTIO_MAX_QUEUES];
+    int fd[VIRTIO_MAX_QUEUES];
+    unsigned assigned, calls;
+    bool refuse;
+} FakeKernel;
+
+static bool fake_ioeventfd(void *opaque, uint64_t addr, unsigned len, int fd, bool assign)
+{
+    FakeKernel *k = opaque;
+    k->calls++;
+    if (k->refuse) {
+        return false;
+    }
+    g_assert_cmpuint(len, ==, 2);
+    /* the BAR is naturally aligned: the low bits are the offset in it */
+    unsigned q = ((addr & (HM_VIRTIO_PCI_BAR_SIZE - 1)) - HM_VIRTIO_PCI_NOTIFY_OFF) /
+                 HM_VIRTIO_PCI_NOTIFY_MULT;
+    g_assert_cmpuint(q, <, VIRTIO_MAX_QUEUES);
+    k->addr[q] = assign ? addr : 0;
+    k->fd[q] = assign ? fd : -1;
+    k->assigned += assign ? 1 : -1;
+    return true;
+}
+
+/* What the kernel does for a matching notify write: signal the eventfd. */
+static void kernel_notify(FakeKernel *k, unsigned q)
+{
+    uint64_t one = 1;
+    g_assert_cmpint(write(k->fd[q], &one, sizeof(one)), ==, sizeof(one));
+    while (g_main_context_iteration(NULL, FALSE)) {
+    }
+}
+
+static void test_ioeventfd(Fixture *f, gconstpointer data)
+{
+    TestDriver *d = &f->d;
+    FakeKernel k = { 0 };
+    GError *err = NULL;
+    PciIoeventfdOps ops = { .set = fake_ioeventfd, .opaque = &k };
+    /* the BAR is already decoded: one eventfd per queue at its notify address */
+    g_assert_true(virtio_pci_set_ioeventfd(f->b->pci, &ops, &err));
+    g_assert_no_error(err);
+    g_assert_cmpuint(k.assigned, ==, 3);
+    g_assert_cmphex(k.addr[2], ==, TD_BAR + HM_VIRTIO_PCI_NOTIFY_OFF + 8);
+    td_init(d, F_V1 | F_STATS, 3);
+    fill_pfns(d, 1);
+    /* posted without a notify write; the kernel signals the eventfd */
+    td_put_desc(d, 0, 0, TD_BUFS, 4, 0, 0);
+    td_publish(d, 0, 0);
+    g_assert_cmpuint(td_used_idx(d, 0), ==, 0);
+    kernel_notify(&k, 0);
+    g_assert_cmpuint(td_used_idx(d, 0), ==, 1);
+    g_assert_cmpuint(f->b->discarded_pages, ==, 1);
+    /* a signal for a queue that is not enabled changes nothing */
+    kernel_notify(&k, 2);
+    g_assert_cmphex(td_status(d), ==, 0x0f);
+    /* decoding off: deassigned; moved and on again: at the new address */
+    pci_config_write(TD_DEVFN, 0x04, 0x0004, 2);
+    g_assert_cmpuint(k.assigned, ==, 0);
+    pci_config_write(TD_DEVFN, 0x10, (uint32_t)TD_BAR + 0x100000, 4);
+    pci_config_write(TD_DEVFN, 0x04, 0x0006, 2);
+    g_assert_cmpuint(k.assigned, ==, 3);
+    g_assert_cmphex(k.addr[0], ==, TD_BAR + 0x100000 + HM_VIRTIO_PCI_NOTIFY_OFF);
+    /* machine reset: the VM is gone, the kernel refuses; nothing stays assigned */
+    k.refuse = true;
+    virtio_balloon_reset(f->b);
+    g_assert_cmpuint(f->b->pci->notifier[0].assigned, ==, false);
+    k.refuse = false;
+    /* the MMIO write path still works (a kernel without ioeventfd) */
+    virtio_pci_set_ioeventfd(f->b->pci, NULL, &err);
+    g_assert_cmpint(f->b->pci->notifier[0].fd, ==, -1);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -510,6 +586,7 @@ int main(int argc, char **argv)
     T("notify-unconfigured", test_notify_unconfigured);
     T("intx-and-isr", test_intx_and_isr);
     T("msix", test_msix);
+    T("ioeventfd", test_ioeventfd);
     T("event-idx", test_event_idx);
 #undef T
     return g_test_run();
