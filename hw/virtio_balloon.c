@@ -63,9 +63,15 @@ static void discard_pfns(VirtioBalloon *b, uint64_t pfn, uint64_t count)
 static void inflate(VirtioBalloon *b, const VirtQueueElement *elem)
 {
     uint64_t run_start = 0, run_len = 0;
+    unsigned budget = VIRTIO_BALLOON_MAX_BUFFER_PFNS;
     for (unsigned s = 0; s < elem->out_num; s++) {
         const VirtioSg *sg = &elem->out[s];
         for (uint32_t off = 0; off + 4 <= sg->len; off += 4) {
+            if (budget-- == 0) {
+                hm_guest_error("%s: inflate buffer of more than %u PFNs cut short",
+                               b->vdev.name, VIRTIO_BALLOON_MAX_BUFFER_PFNS);
+                goto done;
+            }
             uint32_t le;
             memcpy(&le, (const uint8_t *)sg->host + off, 4);
             uint64_t pfn = GUINT32_FROM_LE(le);
@@ -80,6 +86,7 @@ static void inflate(VirtioBalloon *b, const VirtQueueElement *elem)
             run_len = 1;
         }
     }
+done:
     if (run_len) {
         discard_pfns(b, run_start, run_len);
     }

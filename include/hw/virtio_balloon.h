@@ -27,6 +27,9 @@
 #define VIRTIO_BALLOON_CFG_LEN          8
 
 #define VIRTIO_BALLOON_S_NR             10    /* stat tags 0-9 */
+/* PFNs used from one inflate buffer (Linux sends at most 256): a buffer
+ * as big as guest RAM must not hold the thread that serves it */
+#define VIRTIO_BALLOON_MAX_BUFFER_PFNS  16384
 
 typedef struct VirtioBalloonOptions {
     const char *id;               /* NULL: no id */

@@ -120,12 +120,23 @@ static void test_inflate_bad_pfns(void)
     g_assert_cmpuint(td_resident(d, TD_PAGES, 4 * 4096), ==, 3);
     g_assert_cmphex(td_status(d), ==, 0x0f);          /* a guest mistake, not a broken ring */
 
+    /* a buffer longer than a driver ever sends: only the first PFNs count */
+    f.b->discarded_pages = 0;
+    uint32_t *many = (uint32_t *)(d->ram + TD_BUFS);
+    for (unsigned i = 0; i <= VIRTIO_BALLOON_MAX_BUFFER_PFNS; i++) {
+        many[i] = TD_PAGES >> 12;                     /* one page, again and again */
+    }
+    TdSeg big = { TD_BUFS, 4 * (VIRTIO_BALLOON_MAX_BUFFER_PFNS + 1), false };
+    td_add(d, 0, &big, 1);
+    g_assert_cmpuint(f.b->discarded_pages, ==, VIRTIO_BALLOON_MAX_BUFFER_PFNS);
+    f.b->discarded_pages = 2;
+
     /* zero-length and device-writable-only chains: returned, nothing done */
     TdSeg empty = { TD_BUFS, 0, false };
     td_add(d, 0, &empty, 1);
     TdSeg wr = { TD_BUFS, 16, true };
     td_add(d, 0, &wr, 1);
-    g_assert_cmpuint(td_used_idx(d, 0), ==, 3);
+    g_assert_cmpuint(td_used_idx(d, 0), ==, 4);
     g_assert_cmpuint(f.b->discarded_pages, ==, 2);
     g_assert_cmphex(td_status(d), ==, 0x0f);
     down(&f);
