@@ -552,7 +552,9 @@ VirtioPci *virtio_pci_new(VirtioDevice *vdev, unsigned devfn, uint16_t pci_class
     p->pci.devfn = devfn;
     p->pci.opaque = p;
     p->pci.config_written = config_written;
-    free_notifiers(p);                      /* sets every fd to -1 */
+    for (unsigned q = 0; q < VIRTIO_MAX_QUEUES; q++) {
+        p->notifier[q] = (VirtioPciNotifier){ .p = p, .queue = q, .fd = -1 };
+    }
     p->msix_vectors = vdev->num_queues + 1;
     vdev->transport = p;
     vdev->update_irq = virtio_pci_update_irq;

@@ -9,6 +9,7 @@
 #include "hw/virtio_balloon.h"
 #include "virtio-driver.h"
 
+#include <fcntl.h>
 #include <unistd.h>
 
 #define F_STATS   (1ULL << VIRTIO_BALLOON_F_STATS_VQ)
@@ -573,6 +574,30 @@ static void test_ioeventfd(Fixture *f, gconstpointer data)
     g_assert_cmpint(f->b->pci->notifier[0].fd, ==, -1);
 }
 
+/* Creating and freeing a device leaves the process's other descriptors
+ * alone (stdin is the serial console's input under -nographic). */
+static void test_keeps_other_fds(void)
+{
+    int pipefd[2];
+    g_assert_cmpint(pipe(pipefd), ==, 0);
+    int saved = dup(0);
+    g_assert_cmpint(dup2(pipefd[0], 0), ==, 0);
+    TestDriver d = { 0 };
+    GError *err = NULL;
+    td_ram_up(&d);
+    VirtioBalloonOptions opts = { 0 };
+    VirtioBalloon *b = virtio_balloon_new(&opts, TD_DEVFN, NULL, &err);
+    g_assert_no_error(err);
+    g_assert_true(fcntl(0, F_GETFD) != -1);
+    virtio_balloon_free(b);
+    g_assert_true(fcntl(0, F_GETFD) != -1);
+    td_ram_down(&d);
+    dup2(saved, 0);
+    close(saved);
+    close(pipefd[0]);
+    close(pipefd[1]);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -589,5 +614,6 @@ int main(int argc, char **argv)
     T("ioeventfd", test_ioeventfd);
     T("event-idx", test_event_idx);
 #undef T
+    g_test_add_func("/virtio-pci/keeps-other-fds", test_keeps_other_fds);
     return g_test_run();
 }
