@@ -15,6 +15,9 @@ and the BAR placement above the DIMM region are both exercised):
     inflates (BALLOON_CHANGE events, its MemTotal drops by 256 MiB),
     query-balloon and HMP info balloon follow, host RSS drops;
   - balloon back to the full size: the guest deflates;
+  - a reboot gives the guest its pages back (BALLOON_CHANGE), the BAR and
+    MSI-X come back on the recreated VM and the kept target is inflated
+    again, as QEMU does;
   - bad input (0, negative) answers QEMU's error and changes nothing.
 A second VM (pci=nomsi: the INTx fallback, through the PIIX3 PIRQ routing
 and the _PRT) uses -device virtio-balloon,free-page-reporting=on,
@@ -313,6 +316,33 @@ def ballooning(tap, vm, q, fig):
         st = facts_after.get("virtio", ["- - - 0"])[0].split()[3]
         s.ok(not int(st, 16) & 0x40, "the device never needed a reset (status %s)" % st)
     dmesg_clean(tap, vm, "after inflate and deflate")
+
+    with Section(tap, "balloon: reboot", vm) as s:
+        # QEMU keeps the target across a reset: the new driver inflates again
+        target = FULL - 64 * MiB
+        q.execute("balloon", {"value": target})
+        wait_actual(q, target, 300)
+        q.events.clear()
+        vm.wait_marker("ready", 60)
+        vm.send("reboot\n")
+        vm.wait_marker("reboot", 30)
+        ev = q.wait_event("BALLOON_CHANGE", 120, lambda e: e["data"]["actual"] == FULL)
+        s.ok(ev is not None, "the reset gives the guest its pages back: BALLOON_CHANGE %d"
+             % FULL)
+        vm.wait_marker("init", 240)
+        vm.wait_marker("modules", 120)
+        n, dt = wait_actual(q, target, 300)
+        s.ok(q.execute("query-balloon")["actual"] == target,
+             "after the reboot the new driver inflates to the kept target (%d events, "
+             "%.1f s)" % (n, dt))
+    irq = device_checks(tap, vm, "reboot", True)
+    with Section(tap, "balloon: after reboot", vm) as s:
+        s.ok(irq.get("virtio0-inflate", 0) > 0,
+             "MSI-X works on the recreated VM (inflate vector %s)" % irq.get("virtio0-inflate"))
+        q.execute("balloon", {"value": FULL})
+        wait_actual(q, FULL, 300)
+        s.ok(q.execute("query-balloon")["actual"] == FULL, "and deflates back to %d" % FULL)
+    dmesg_clean(tap, vm, "after the reboot")
 
 
 def run_reporting(tap, base_argv, verbose, fig):
