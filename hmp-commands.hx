@@ -73,6 +73,15 @@ DEF(object_del, "id:s", "id", "delete a memory backend no device uses", hmp_obje
 A backend becomes free again when its pc-dimm has been removed (QMP object-del).
 ENDDEF
 
+DEF(balloon, "value:s", "target", "ask the guest to change its memory to target MiB", hmp_balloon)
+`balloon 512` (MiB; K, M, G, T suffixes also work) asks the balloon driver to
+leave the guest that much memory (QMP balloon, whose limits and errors apply).
+ENDDEF
+
+INFO(balloon, "", "", "show the guest's memory as the balloon sees it", hmp_info_balloon)
+Prints `balloon: actual=N` with N in MiB (QMP query-balloon).
+ENDDEF
+
 DEF(stop, "", "", "pause the vCPUs", hmp_stop, NOLOCK)
 ENDDEF
 

@@ -103,6 +103,18 @@ it, a JSON object such as
 used by a pc-dimm (device_add, -device) or a NUMA node (-numa memdev=).
 ENDDEF
 
+DEF(device, HAS_ARG, "-device DRIVER[,id=ID][,PROP=VALUE...]", "add a device (virtio-balloon-pci)")
+Adds one device per option, in command-line order. Drivers:
+`virtio-balloon-pci` (also `virtio-balloon`): the virtio memory balloon on the
+modern virtio-pci transport (docs/specs/virtio-pci.txt), driven with the
+`balloon` and `query-balloon` monitor commands; properties `id`,
+`deflate-on-oom=on|off` (default off: the guest may take pages back from the
+balloon when it runs out of memory), `free-page-reporting=on|off` (default
+off: the guest reports free pages, which the host discards), and QEMU's
+`bus=pci.0` and `addr=SLOT[.FN]` (default: the next free slot from 00:02.0).
+At most one balloon. An unknown driver or property is an error.
+ENDDEF
+
 DEF(smp, HAS_ARG, "-smp [cpus=]N[,sockets=S][,cores=C][,threads=T]", "number of vCPUs and their topology (default 1)")
 N vCPUs (1 to 64). When a topology is given, sockets*cores*threads must equal N;
 missing parts are derived (sockets first, as the QEMU pc machine does).

@@ -724,3 +724,43 @@ Example:
                    "reserve": true, "host-nodes": [], "policy": "default" } ] }
 
 EQMP
+
+SQMP
+query-balloon
+-------------
+
+The guest's logical memory size. Fails with DeviceNotActive "No balloon
+device has been activated" without -device virtio-balloon-pci.
+
+Arguments: none
+
+Returns: BalloonInfo: @BalloonInfo
+
+Example:
+
+-> { "execute": "query-balloon" }
+<- { "return": { "actual": 1073741824 } }
+
+EQMP
+
+SQMP
+balloon
+-------
+
+Asks the balloon driver to leave the guest `value` bytes: the target is
+RAM plus plugged DIMMs minus `value`, in 4 KiB pages. Returns at once;
+the guest inflates or deflates and BALLOON_CHANGE reports its progress.
+As QEMU: DeviceNotActive without a balloon, "Parameter 'value' expects a
+size" for a value <= 0, and a value above RAM plus plugged DIMMs is
+clamped to it (the balloon empties).
+
+Arguments:
+
+- "value": the guest's target size in bytes (int)
+
+Example:
+
+-> { "execute": "balloon", "arguments": { "value": 536870912 } }
+<- { "return": {} }
+
+EQMP

@@ -11,6 +11,8 @@
 #include "hw/hostmem.h"
 #include "hw/i8042.h"
 #include "hw/objects.h"
+#include "hw/pc_balloon.h"
+#include "hw/pc_devices.h"
 #include "hw/pc_dimm.h"
 #include "hw/pc_kernel.h"
 #include "hw/pc_monitor.h"
@@ -21,6 +23,7 @@
 #include "hotmem/guest-mem.h"
 #include "hotmem/io.h"
 #include "hotmem/kvm.h"
+#include "hotmem/kvm-irq.h"
 #include "hotmem/main-loop.h"
 #include "hotmem/util.h"
 
@@ -64,6 +67,7 @@ struct PcMachine {
     FwEventPort *fw_events;
     PcMonitor *mon;
     PcDimms *dimms;                   /* DIMM slots, memory hotplug block, their fw_cfg files */
+    PcDevices *devices;               /* -device */
 
     int64_t start_ns;
     unsigned boots;
@@ -292,6 +296,7 @@ static bool setup_devices(PcMachine *pc, GError **errp)
     if (!pc->piix3) {
         return false;
     }
+    pc->piix3->isa_irq = pc->irq;
     pc->i440fx->reset_control_write = piix3_reset_control_write;
     pc->i440fx->reset_control_read = piix3_reset_control_read;
     pc->i440fx->reset_control_opaque = pc->piix3;
@@ -326,13 +331,18 @@ static bool setup_devices(PcMachine *pc, GError **errp)
      * must stay below what the guest's CPUs can address. */
     pc->dimms = pc_dimms_new(&pc->cfg, &pc->layout, kvm_phys_addr_bits(pc->kvm), pc->i440fx,
                              pc->fw_cfg, pc->pm, errp);
-    return pc->dimms != NULL;
+    PciMsiSender msi = { .send = kvm_signal_msi, .opaque = pc->kvm };
+    PciIoeventfdOps ioeventfd = { .set = kvm_ioeventfd, .opaque = pc->kvm };
+    return pc->dimms != NULL &&
+           pc_devices_realize(pc->devices, pc->piix3, kvm_has_msi(pc->kvm) ? &msi : NULL,
+                              kvm_has_ioeventfd(pc->kvm) ? &ioeventfd : NULL, errp);
 }
 
 static void reset_devices(PcMachine *pc)
 {
     i440fx_reset(pc->i440fx);
     piix3_reset(pc->piix3);
+    pc_devices_reset(pc->devices);
     acpi_piix4_reset(pc->pm);
     pc_dimms_reset(pc->dimms);
     serial_reset(pc->serial);
@@ -365,6 +375,10 @@ PcMachine *pc_machine_new(const MachineConfig *cfg, GError **errp)
     if (!open_serial_backend(pc, errp)) {
         goto fail;
     }
+    pc->devices = pc_devices_parse(cfg->devices, cfg->ndevices, errp);
+    if (!pc->devices) {
+        goto fail;
+    }
     KvmTopology topo = { .ncpus = cfg->ncpus, .sockets = cfg->sockets, .cores = cfg->cores,
                          .threads = cfg->threads };
     pc->kvm = kvm_accel_open(&topo, errp);
@@ -385,6 +399,9 @@ PcMachine *pc_machine_new(const MachineConfig *cfg, GError **errp)
     if (!pc->mon) {
         goto fail;
     }
+    device_lock();
+    pc_balloon_attach(pc_devices_balloon(pc->devices), cfg->ram_size, pc->dimms);
+    device_unlock();
     return pc;
 
 fail:
@@ -501,12 +518,14 @@ void pc_machine_free(PcMachine *pc)
     if (!pc) {
         return;
     }
+    pc_balloon_detach();
     pc_monitor_free(pc->mon);
     if (pc->kvm) {
         kvm_vm_destroy(pc->kvm);
     }
     device_lock();
     pc_dimms_free(pc->dimms);                 /* and every backend with it */
+    pc_devices_free(pc->devices);
     user_objects_clear();
     device_unlock();
     fw_event_port_free(pc->fw_events);

@@ -2,8 +2,8 @@
  * piix3.c - PIIX3 PCI-to-ISA bridge, function 0 of 00:01.
  *
  * Only what a guest probes: the identity (multi-function, so the PM
- * function 3 is found), PIRQ routing registers kept as written, and the
- * reset control register whose bit 2 resets the machine.
+ * function 3 is found), the PIRQ routing registers that take PCI INTx to
+ * ISA IRQs, and the reset control register whose bit 2 resets the machine.
  */
 #include "hw/piix3.h"
 #include "migration/vmstate.h"
@@ -31,12 +31,51 @@ uint8_t piix3_reset_control_read(void *opaque)
     return s->reset_control;
 }
 
+/* Drives each ISA IRQ to the OR of the PIRQs routed to it. */
+static void update_irqs(Piix3State *s)
+{
+    uint16_t want = 0;
+    for (int i = 0; i < 4; i++) {
+        uint8_t route = s->pci.config[PIIX3_PIRQRC + i];
+        if (s->pirq_count[i] && !(route & 0x80) && route >= 3) {
+            want |= 1u << (route & 0x0f);
+        }
+    }
+    uint16_t changed = want ^ s->irq_levels;
+    s->irq_levels = want;
+    for (unsigned irq = 0; irq < 16 && s->isa_irq; irq++) {
+        if (changed & (1u << irq)) {
+            irq_line_set(&s->isa_irq[irq], (want >> irq) & 1);
+        }
+    }
+}
+
+void piix3_pci_set_irq(void *opaque, unsigned devfn, unsigned pin, int level)
+{
+    Piix3State *s = opaque;
+    unsigned pirq = ((devfn >> 3) + pin - 2) & 3;
+    if (level) {
+        s->pirq_count[pirq]++;
+    } else if (s->pirq_count[pirq]) {
+        s->pirq_count[pirq]--;
+    }
+    update_irqs(s);
+}
+
+static void piix3_config_written(PciDevice *dev, unsigned offset, unsigned size)
+{
+    if (offset < PIIX3_PIRQRC + 4 && offset + size > PIIX3_PIRQRC) {
+        update_irqs(dev->opaque);
+    }
+}
+
 void piix3_reset(Piix3State *s)
 {
     for (int i = 0; i < 4; i++) {
         s->pci.config[PIIX3_PIRQRC + i] = 0x80;     /* routing disabled */
     }
     s->reset_control = 0;
+    update_irqs(s);
 }
 
 Piix3State *piix3_new(GError **errp)
@@ -45,6 +84,7 @@ Piix3State *piix3_new(GError **errp)
     s->pci.name = "piix3";
     s->pci.devfn = HM_PIIX3_DEVFN;
     s->pci.opaque = s;
+    s->pci.config_written = piix3_config_written;
     /* header type bit 7: multi-function, or the guest never looks at 01.3 */
     pci_device_init_config(&s->pci, HM_PCI_VENDOR_INTEL, HM_PIIX3_DEVICE_ID, 0x0601, 0x80);
     for (int i = 0; i < 4; i++) {

@@ -597,6 +597,14 @@ static bool apply_option(MachineConfig *cfg, const OptionDesc *o, const char *ar
         return parse_dimm(cfg, arg, errp);
     case HM_OPT_NUMA:
         return parse_numa(cfg, arg, errp);
+    case HM_OPT_DEVICE:
+        if (cfg->ndevices >= HM_MAX_DEVICES) {
+            g_set_error(errp, HM_ERROR, 0, "-device: more than %d devices", HM_MAX_DEVICES);
+            return false;
+        }
+        cfg->devices = g_renew(char *, cfg->devices, cfg->ndevices + 1);
+        cfg->devices[cfg->ndevices++] = g_strdup(arg);
+        return true;
     case HM_OPT_BIOS:
         set_string(&cfg->bios, arg);
         return true;
@@ -709,6 +717,10 @@ void machine_config_clear(MachineConfig *cfg)
         g_free(cfg->dimms[i].id);
     }
     g_free(cfg->dimms);
+    for (unsigned i = 0; i < cfg->ndevices; i++) {
+        g_free(cfg->devices[i]);
+    }
+    g_free(cfg->devices);
     g_free(cfg->kernel);
     g_free(cfg->initrd);
     g_free(cfg->append);

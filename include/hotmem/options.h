@@ -22,6 +22,7 @@
 #define HM_MAX_NAME           64
 #define HM_MAX_DIMM_SLOTS     256     /* = HM_MEMHP_MAX_SLOTS: -dimm + -m slots */
 #define HM_MAX_NUMA_NODES     64
+#define HM_MAX_DEVICES        64      /* -device options */
 
 typedef enum {
     SERIAL_BACKEND_STDIO,
@@ -101,6 +102,8 @@ typedef struct MachineConfig {
     MonitorConfig *monitors;  /* -qmp / -monitor, in command-line order */
     unsigned nmonitors;
     SandboxConfig sandbox;    /* -sandbox */
+    char **devices;           /* -device arguments as given (hw/pc_devices.c parses) */
+    unsigned ndevices;
 } MachineConfig;
 
 /* Fills cfg from argv (argv[0] is the program). On error cfg holds what was

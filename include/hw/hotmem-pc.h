@@ -51,6 +51,34 @@
 #define HM_PIIX4_PMBA            0x40      /* config: PM I/O base (bit0 = 1) */
 #define HM_PIIX4_PMREGMISC       0x80      /* config: bit0 = PM I/O enable */
 
+/* ---- virtio-pci, modern (docs/specs/virtio-pci.txt) ---- */
+#define HM_VIRTIO_PCI_VENDOR     0x1af4
+#define HM_VIRTIO_PCI_DEVICE_BASE 0x1040   /* + virtio device id */
+#define HM_VIRTIO_PCI_SUBSYS_ID  0x1100
+#define HM_VIRTIO_PCI_REVISION   0x01      /* modern only */
+#define HM_VIRTIO_PCI_FIRST_SLOT 2         /* 00:02.0, then 00:03.0 ... */
+#define HM_VIRTIO_PCI_MAX_DEVICES 8
+#define HM_VIRTIO_PCI_CAP_FIRST  0x40      /* capability list in config space */
+/* BAR0/1: one 64-bit prefetchable memory BAR holding every region */
+#define HM_VIRTIO_PCI_BAR_SIZE   0x8000
+#define HM_VIRTIO_PCI_COMMON_OFF 0x0000
+#define HM_VIRTIO_PCI_COMMON_LEN 0x0038
+#define HM_VIRTIO_PCI_ISR_OFF    0x1000
+#define HM_VIRTIO_PCI_ISR_LEN    0x0004
+#define HM_VIRTIO_PCI_DEVICE_OFF 0x2000
+#define HM_VIRTIO_PCI_DEVICE_LEN 0x1000
+#define HM_VIRTIO_PCI_NOTIFY_OFF 0x3000
+#define HM_VIRTIO_PCI_NOTIFY_LEN 0x1000
+#define HM_VIRTIO_PCI_NOTIFY_MULT 4        /* queue N notifies at NOTIFY_OFF + 4 * N */
+#define HM_VIRTIO_PCI_MSIX_CAP   0x84      /* MSI-X capability in config space */
+#define HM_VIRTIO_PCI_MSIX_TABLE 0x4000    /* MSI-X table: 16 bytes per vector */
+#define HM_VIRTIO_PCI_MSIX_PBA   0x5000    /* pending bits, 8 bytes */
+#define HM_VIRTIO_QUEUE_SIZE     256       /* every queue's maximum size */
+
+/* virtio-balloon (device id 5) */
+#define HM_VIRTIO_ID_BALLOON     5
+#define HM_VIRTIO_BALLOON_PFN_SHIFT 12
+
 /* ---- ACPI PM (PIIX4 function 3) ---- */
 #define HM_PM_BASE               0xb000
 #define HM_PM_LEN                0x40

@@ -24,6 +24,7 @@ SCENARIOS = {
     'stall': ['test-stall.py'],
     'rtc': ['test-rtc.py'],
     'ost-flood': ['test-ost-flood.py'],
+    'balloon': ['test-balloon.py'],
 }
 
 

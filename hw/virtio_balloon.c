@@ -1,0 +1,268 @@
+/*
+ * virtio_balloon.c - the virtio memory balloon (virtio 1.2, 5.5).
+ *
+ * Queues are numbered densely from the negotiated features, as drivers
+ * number them: inflate 0, deflate 1, then stats (STATS_VQ) and reporting
+ * (REPORTING). Pages are discarded with MADV_DONTNEED on the host mapping
+ * of whichever RAM block holds them (low RAM, high RAM or a DIMM), so the
+ * host gets them back at once and the guest sees zeroes if it touches them
+ * again. A PFN outside writable guest RAM is skipped.
+ */
+#include "hw/virtio_balloon.h"
+#include "hw/hotmem-pc.h"
+#include "hotmem/guest-mem.h"
+#include "hotmem/util.h"
+
+#include <string.h>
+#include <sys/mman.h>
+
+#define PAGE_SIZE      (1ULL << HM_VIRTIO_BALLOON_PFN_SHIFT)
+#define PCI_CLASS_OTHERS 0xff00
+
+enum { VQ_INFLATE, VQ_DEFLATE, VQ_STATS, VQ_REPORTING, VQ_NONE };
+
+static unsigned queue_role(VirtioBalloon *b, unsigned index)
+{
+    unsigned roles[4], n = 0;
+    roles[n++] = VQ_INFLATE;
+    roles[n++] = VQ_DEFLATE;
+    if (virtio_has_feature(&b->vdev, VIRTIO_BALLOON_F_STATS_VQ)) {
+        roles[n++] = VQ_STATS;
+    }
+    if (virtio_has_feature(&b->vdev, VIRTIO_BALLOON_F_REPORTING)) {
+        roles[n++] = VQ_REPORTING;
+    }
+    return index < n ? roles[index] : VQ_NONE;
+}
+
+static bool discard_range(uint64_t gpa, uint64_t len)
+{
+    void *host = guest_mem_range(gpa, len, true);
+    if (!host || madvise(host, len, MADV_DONTNEED) != 0) {
+        return false;
+    }
+    return true;
+}
+
+/* A run of contiguous PFNs, split into pages if it crosses RAM blocks. */
+static void discard_pfns(VirtioBalloon *b, uint64_t pfn, uint64_t count)
+{
+    if (discard_range(pfn << HM_VIRTIO_BALLOON_PFN_SHIFT, count * PAGE_SIZE)) {
+        b->discarded_pages += count;
+        return;
+    }
+    for (uint64_t i = 0; i < count; i++) {
+        if (discard_range((pfn + i) << HM_VIRTIO_BALLOON_PFN_SHIFT, PAGE_SIZE)) {
+            b->discarded_pages++;
+        } else {
+            hm_guest_error("%s: PFN 0x%" PRIx64 " is not guest RAM", b->vdev.name, pfn + i);
+        }
+    }
+}
+
+static void inflate(VirtioBalloon *b, const VirtQueueElement *elem)
+{
+    uint64_t run_start = 0, run_len = 0;
+    unsigned budget = VIRTIO_BALLOON_MAX_BUFFER_PFNS;
+    for (unsigned s = 0; s < elem->out_num; s++) {
+        const VirtioSg *sg = &elem->out[s];
+        for (uint32_t off = 0; off + 4 <= sg->len; off += 4) {
+            if (budget-- == 0) {
+                hm_guest_error("%s: inflate buffer of more than %u PFNs cut short",
+                               b->vdev.name, VIRTIO_BALLOON_MAX_BUFFER_PFNS);
+                goto done;
+            }
+            uint32_t le;
+            memcpy(&le, (const uint8_t *)sg->host + off, 4);
+            uint64_t pfn = GUINT32_FROM_LE(le);
+            if (run_len && pfn == run_start + run_len) {
+                run_len++;
+                continue;
+            }
+            if (run_len) {
+                discard_pfns(b, run_start, run_len);
+            }
+            run_start = pfn;
+            run_len = 1;
+        }
+    }
+done:
+    if (run_len) {
+        discard_pfns(b, run_start, run_len);
+    }
+}
+
+/* Free page reporting: each device-writable segment is a free range. */
+static void report(VirtioBalloon *b, const VirtQueueElement *elem)
+{
+    for (unsigned s = 0; s < elem->in_num; s++) {
+        const VirtioSg *sg = &elem->in[s];
+        if ((sg->gpa | sg->len) & (PAGE_SIZE - 1)) {
+            hm_guest_error("%s: reported range 0x%" PRIx64 "+0x%x not page aligned",
+                           b->vdev.name, sg->gpa, sg->len);
+            continue;
+        }
+        if (sg->len && madvise(sg->host, sg->len, MADV_DONTNEED) == 0) {
+            b->discarded_pages += sg->len / PAGE_SIZE;
+            b->reported_bytes += sg->len;
+        }
+    }
+}
+
+/* The stats buffer: {le16 tag, le64 val} entries, packed. */
+static void take_stats(VirtioBalloon *b, const VirtQueueElement *elem)
+{
+    uint8_t entry[10];
+    unsigned have = 0;
+    for (unsigned s = 0; s < elem->out_num; s++) {
+        const uint8_t *p = elem->out[s].host;
+        for (uint32_t i = 0; i < elem->out[s].len; i++) {
+            entry[have++] = p[i];
+            if (have < sizeof(entry)) {
+                continue;
+            }
+            have = 0;
+            uint16_t tag = entry[0] | entry[1] << 8;
+            uint64_t val = 0;
+            for (int k = 7; k >= 0; k--) {
+                val = val << 8 | entry[2 + k];
+            }
+            if (tag < VIRTIO_BALLOON_S_NR) {
+                b->stats[tag] = val;
+                b->stats_valid[tag] = true;
+            }
+        }
+    }
+    b->stats_last_update = g_get_real_time() / G_USEC_PER_SEC;
+}
+
+static void balloon_queue_notify(VirtioDevice *vdev, unsigned index)
+{
+    VirtioBalloon *b = vdev->opaque;
+    unsigned role = queue_role(b, index);
+    VirtQueueElement elem;
+    bool used = false;
+    /* bounded: every pop consumes one avail entry, at most a queue's worth */
+    for (unsigned n = 0; n < vdev->vq[index].size; n++) {
+        int r = virtqueue_pop(vdev, index, &elem);
+        if (r <= 0) {
+            break;
+        }
+        switch (role) {
+        case VQ_INFLATE:
+            inflate(b, &elem);
+            break;
+        case VQ_DEFLATE:
+            break;                      /* the pages come back on first touch */
+        case VQ_STATS:
+            take_stats(b, &elem);
+            /* kept until the host wants fresh numbers; one at a time */
+            if (b->stats_held) {
+                virtqueue_element_clear(&b->stats_elem);
+            }
+            b->stats_elem = elem;
+            b->stats_held = true;
+            continue;
+        case VQ_REPORTING:
+            report(b, &elem);
+            break;
+        default:
+            break;
+        }
+        virtqueue_push(vdev, index, &elem, 0);
+        virtqueue_element_clear(&elem);
+        used = true;
+    }
+    if (used) {
+        virtqueue_notify_driver(vdev, index);
+    }
+}
+
+static void balloon_config_written(VirtioDevice *vdev, unsigned offset, unsigned size)
+{
+    VirtioBalloon *b = vdev->opaque;
+    uint32_t actual = pci_get_long(vdev->config + VIRTIO_BALLOON_CFG_ACTUAL);
+    if (actual != b->actual) {
+        b->actual = actual;
+        if (b->changed) {
+            b->changed(b->changed_opaque, b);
+        }
+    }
+}
+
+static void drop_stats(VirtioBalloon *b)
+{
+    if (b->stats_held) {
+        virtqueue_element_clear(&b->stats_elem);
+        b->stats_held = false;
+    }
+}
+
+/* The driver reset the device: the pages it held are its own again. */
+static void balloon_reset(VirtioDevice *vdev)
+{
+    VirtioBalloon *b = vdev->opaque;
+    drop_stats(b);
+    pci_set_long(vdev->config + VIRTIO_BALLOON_CFG_NUM_PAGES, b->num_pages);
+    pci_set_long(vdev->config + VIRTIO_BALLOON_CFG_ACTUAL, 0);
+    if (b->actual) {
+        b->actual = 0;
+        if (b->changed) {
+            b->changed(b->changed_opaque, b);
+        }
+    }
+}
+
+static const VirtioDeviceOps balloon_ops = {
+    .queue_notify = balloon_queue_notify,
+    .config_written = balloon_config_written,
+    .reset = balloon_reset,
+};
+
+VirtioBalloon *virtio_balloon_new(const VirtioBalloonOptions *opts, unsigned devfn,
+                                  const PciIntxRouter *intx, GError **errp)
+{
+    VirtioBalloon *b = g_new0(VirtioBalloon, 1);
+    b->id = g_strdup(opts->id);
+    uint64_t features = 1ULL << VIRTIO_BALLOON_F_STATS_VQ | 1ULL << VIRTIO_F_EVENT_IDX;
+    if (opts->deflate_on_oom) {
+        features |= 1ULL << VIRTIO_BALLOON_F_DEFLATE_ON_OOM;
+    }
+    if (opts->free_page_reporting) {
+        features |= 1ULL << VIRTIO_BALLOON_F_REPORTING;
+    }
+    unsigned nqueues = opts->free_page_reporting ? 4 : 3;
+    virtio_device_init(&b->vdev, "virtio-balloon", HM_VIRTIO_ID_BALLOON, features, nqueues,
+                       HM_VIRTIO_QUEUE_SIZE, VIRTIO_BALLOON_CFG_LEN, &balloon_ops, b);
+    memset(b->vdev.config_wmask + VIRTIO_BALLOON_CFG_ACTUAL, 0xff, 4);
+    b->pci = virtio_pci_new(&b->vdev, devfn, PCI_CLASS_OTHERS, intx, errp);
+    if (!b->pci) {
+        g_free(b->id);
+        g_free(b);
+        return NULL;
+    }
+    return b;
+}
+
+void virtio_balloon_reset(VirtioBalloon *b)
+{
+    virtio_pci_reset(b->pci);
+}
+
+void virtio_balloon_set_target(VirtioBalloon *b, uint32_t pages)
+{
+    b->num_pages = pages;
+    pci_set_long(b->vdev.config + VIRTIO_BALLOON_CFG_NUM_PAGES, pages);
+    virtio_config_changed(&b->vdev);
+}
+
+void virtio_balloon_free(VirtioBalloon *b)
+{
+    if (!b) {
+        return;
+    }
+    virtio_pci_free(b->pci);
+    drop_stats(b);
+    g_free(b->id);
+    g_free(b);
+}

@@ -1,0 +1,30 @@
+/*
+ * pc_devices.h - the -device list: every argument parsed (driver name
+ * first) before any VM exists, the devices created with the machine, reset
+ * and freed with it.
+ */
+#ifndef HW_PC_DEVICES_H
+#define HW_PC_DEVICES_H
+
+#include "hw/piix3.h"
+#include "hw/virtio_balloon.h"
+
+#include <glib.h>
+#include <stdbool.h>
+
+typedef struct PcDevices PcDevices;
+
+/* Parses "DRIVER[,id=ID][,PROP=VALUE...]" (or "driver=DRIVER,...") for each
+ * argument; an unknown driver or property fails with one line naming it. */
+PcDevices *pc_devices_parse(char *const *args, unsigned n, GError **errp);
+/* Creates the devices on bus 0, INTx through piix3, MSI-X messages through
+ * msi (NULL: MSI-X vectors only pend), queue notifications through
+ * ioeventfd (NULL: MMIO exits). */
+bool pc_devices_realize(PcDevices *d, Piix3State *piix3, const PciMsiSender *msi,
+                        const PciIoeventfdOps *ioeventfd, GError **errp);
+void pc_devices_reset(PcDevices *d);
+void pc_devices_free(PcDevices *d);
+/* The balloon, NULL if there is none. */
+VirtioBalloon *pc_devices_balloon(PcDevices *d);
+
+#endif

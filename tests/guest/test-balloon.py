@@ -1,0 +1,430 @@
+#!/usr/bin/env python3
+"""virtio-balloon acceptance: a Debian guest under hotmem with
+-device virtio-balloon-pci loads Debian's own virtio_pci and virtio_balloon
+modules and is ballooned over a real QMP socket.
+
+    test-balloon.py [--hotmem ./hotmem] [-v]
+
+One VM (-m 768M plus a populated 1 GiB DIMM, so query-balloon's arithmetic
+and the BAR placement above the DIMM region are both exercised):
+  - the function 1af4:1045 sits at 00:02.0 with its 64-bit BAR in the host
+    bridge's 64-bit window, at or above etc/reserved-memory-end; virtio-pci
+    binds it, virtio_balloon binds the virtio device, with MSI-X vectors;
+  - dmesg has no ACPI, PCI resource or virtio complaint;
+  - query-balloon starts at RAM + DIMM; balloon to 256 MiB less: the guest
+    inflates (BALLOON_CHANGE events, its MemTotal drops by 256 MiB),
+    query-balloon and HMP info balloon follow, host RSS drops;
+  - balloon back to the full size: the guest deflates;
+  - a reboot gives the guest its pages back (BALLOON_CHANGE), the BAR and
+    MSI-X come back on the recreated VM and the kept target is inflated
+    again, as QEMU does;
+  - bad input (0, negative) answers QEMU's error and changes nothing.
+A second VM (pci=nomsi: the INTx fallback, through the PIIX3 PIRQ routing
+and the _PRT) uses -device virtio-balloon,free-page-reporting=on,
+deflate-on-oom=on: memory the guest frees goes back to the host by itself.
+Output is TAP; a check that could not run is `not ok`.
+"""
+
+import argparse
+import os
+import re
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent.parent
+sys.path.insert(0, str(HERE))
+import guestlib  # noqa: E402
+from guestlib import QMP, QMPError, Tap, Vmm  # noqa: E402
+
+MiB, GiB = 1 << 20, 1 << 30
+BASE_RAM = 768 * MiB
+DIMM = GiB
+FULL = BASE_RAM + DIMM
+INFLATE = 256 * MiB
+TOUCH = 640 * MiB
+# docs/specs/fwcfg.txt: the hotplug region starts at 4 GiB here (no RAM above
+# 4 GiB) and holds the one declared 1 GiB slot; etc/reserved-memory-end is its
+# end rounded up to 1 GiB.
+RESERVED_MEMORY_END = 4 * GiB + DIMM
+
+
+def hm_constant(name):
+    """A guest-visible number from include/hw/hotmem-pc.h (kept there once)."""
+    text = (REPO / "include" / "hw" / "hotmem-pc.h").read_text()
+    return int(re.search(r"#define %s\s+(0x[0-9a-fA-F]+|\d+)" % name, text).group(1), 0)
+
+
+BAR_SIZE = hm_constant("HM_VIRTIO_PCI_BAR_SIZE")
+APPEND = "console=ttyS0 quiet pci=noearly memhp_default_state=online_movable"
+# what would mean the device or its resources are wrong
+BAD_PCI = ("can't claim|no space for|failed to assign|BAR [0-9].*invalid|"
+           "virtio_pci.*(rror|ail)|virtio_balloon.*(rror|ail)|leaving for legacy|"
+           "missing capabilities|irq [0-9]+: nobody cared")
+
+GUEST_BODY = r"""
+hm_load_modules
+hm modules "$(cut -d' ' -f1 /proc/uptime)"
+cmd_mem() {
+    hm memtotal_kb "$(awk '/^MemTotal:/ {print $2}' /proc/meminfo)"
+    hm memfree_kb "$(awk '/^MemFree:/ {print $2}' /proc/meminfo)"
+}
+# pci: every function, the balloon's BAR0, the host bridge windows, virtio devices
+cmd_pci() {
+    for d in /sys/bus/pci/devices/*; do
+        drv=$(readlink "$d/driver"); drv=${drv##*/}
+        hm pcidev "${d##*/} $(cat $d/vendor) $(cat $d/device) $(cat $d/irq) ${drv:--}"
+    done
+    d=/sys/bus/pci/devices/0000:00:02.0
+    [ -f $d/resource ] && hm bar0 "$(head -n 1 $d/resource)"
+    grep "PCI Bus 0000:00" /proc/iomem | while read -r l; do hm window "$l"; done
+    for v in /sys/bus/virtio/devices/*; do
+        [ -d "$v" ] || continue
+        drv=$(readlink "$v/driver"); drv=${drv##*/}
+        hm virtio "${v##*/} $(cat $v/device) ${drv:--} $(cat $v/status)"
+    done
+    grep -i virtio /proc/interrupts | while read -r l; do hm irq "$l"; done
+}
+# touch MiB: allocate and free that much page cache so that the free pages
+# the balloon will take are backed by host memory
+cmd_touch() {
+    mkdir -p /mnt/t && mount -t tmpfs -o size=$(($1 + 16))m tmpfs /mnt/t
+    dd if=/dev/zero of=/mnt/t/f bs=1M count="$1" 2>/dev/null
+    rm /mnt/t/f && umount /mnt/t
+}
+cmd_features() {
+    for v in /sys/bus/virtio/devices/*; do [ -f $v/features ] && hm features "$(cat $v/features)"; done
+}
+cmd_dmesg() { dmesg | grep -iE "$1" | tail -n 20 | while read -r l; do hm dmesg "$l"; done; }
+"""
+
+
+class Section:
+    """One group of checks; an exception makes it `not ok` and the run goes on."""
+
+    def __init__(self, tap, name, vm):
+        self.tap, self.name, self.vm = tap, name, vm
+
+    def __enter__(self):
+        return self
+
+    def ok(self, cond, desc, diag=None):
+        return self.tap.ok(cond, "%s: %s" % (self.name, desc), diag)
+
+    def __exit__(self, et, e, tb):
+        if et is None or not issubclass(et, Exception):
+            return False
+        self.tap.ok(False, "%s: ran to the end" % self.name, "%s: %s" % (et.__name__, e))
+        self.tap.diag(self.vm.tail(25))
+        return True
+
+
+def facts(vm, line, timeout=120):
+    out = {}
+    for m in vm.command(line, timeout):
+        out.setdefault(m.key, []).append(m.value)
+    return out
+
+
+def memtotal_kb(vm):
+    return int(facts(vm, "mem")["memtotal_kb"][0])
+
+
+def wait_actual(q, want, timeout):
+    """BALLOON_CHANGE events until the guest reports `want`; returns the
+    number of events and the seconds it took."""
+    t0, n = time.monotonic(), 0
+    while True:
+        if q.execute("query-balloon")["actual"] == want:
+            return n, time.monotonic() - t0
+        left = timeout - (time.monotonic() - t0)
+        ev = q.wait_event("BALLOON_CHANGE", max(left, 0.1))
+        n += 1
+        if ev["data"]["actual"] == want:
+            return n, time.monotonic() - t0
+
+
+def irq_counts(f):
+    """/proc/interrupts lines of the balloon: {name: count on CPU 0}."""
+    out = {}
+    for line in f.get("irq", []):
+        t = line.split()
+        if len(t) > 2:
+            out[t[-1]] = int(t[1])
+    return out
+
+
+def device_checks(tap, vm, name, msix):
+    with Section(tap, "%s: device" % name, vm) as s:
+        f = facts(vm, "pci")
+        devs = {d.split()[0]: d.split() for d in f.get("pcidev", [])}
+        b = devs.get("0000:00:02.0")
+        s.ok(b is not None and b[1:3] == ["0x1af4", "0x1045"],
+             "1af4:1045 at 00:02.0", f.get("pcidev"))
+        s.ok(b is not None and b[4] == "virtio-pci", "the virtio-pci driver binds it", b)
+        bar = [int(x, 16) for x in f.get("bar0", ["0 0 0"])[0].split()]
+        start, end, flags = bar
+        s.ok(end - start + 1 == BAR_SIZE and flags & 0x00100000,
+             "BAR0 is %d KiB of 64-bit memory (0x%x-0x%x flags 0x%x)"
+             % (BAR_SIZE >> 10, start, end, flags))
+        s.ok(start >= RESERVED_MEMORY_END,
+             "BAR0 0x%x is at or above etc/reserved-memory-end 0x%x"
+             % (start, RESERVED_MEMORY_END))
+        windows = []
+        for w in f.get("window", []):
+            m = re.match(r"\s*([0-9a-f]+)-([0-9a-f]+) : PCI Bus 0000:00", w)
+            if m:
+                windows.append((int(m.group(1), 16), int(m.group(2), 16)))
+        inside = [w for w in windows if w[0] <= start and end <= w[1] and w[0] >= 4 * GiB]
+        s.ok(bool(inside), "BAR0 lies in the host bridge's 64-bit _CRS window", windows)
+        virtio = [v.split() for v in f.get("virtio", [])]
+        s.ok(len(virtio) == 1 and virtio[0][1] == "0x0005" and
+             virtio[0][2] == "virtio_balloon",
+             "virtio device 5 is bound by virtio_balloon", virtio)
+        s.ok(len(virtio) == 1 and int(virtio[0][3], 16) & 0x0f == 0x0f and
+             not int(virtio[0][3], 16) & 0x40,
+             "device status ACK|DRIVER|FEATURES_OK|DRIVER_OK, not NEEDS_RESET", virtio)
+        irq = f.get("irq", [])
+        if msix:
+            names = sorted(irq_counts(f))
+            s.ok(all("PCI-MSI" in l for l in irq) and
+                 names == ["virtio0-config", "virtio0-deflate", "virtio0-inflate",
+                           "virtio0-stats"],
+                 "MSI-X: one vector for config and one per queue", irq)
+        else:
+            s.ok(len(irq) == 1 and "IO-APIC" in irq[0] and "fasteoi" in irq[0],
+                 "pci=nomsi: one INTx line, level-triggered on the IO-APIC", irq)
+        return irq_counts(f)
+
+
+def dmesg_clean(tap, vm, after):
+    with Section(tap, "dmesg", vm) as s:
+        pat = (guestlib.BAD_DMESG + "|" + BAD_PCI).replace(" ", ".")
+        got = vm.command("dmesg %s" % pat, 60)
+        bad = [m.value for m in got if m.key == "dmesg"]
+        s.ok(not bad, "no ACPI, PCI resource or virtio complaint %s" % after, "\n".join(bad))
+
+
+def start(tap, name, argv, verbose):
+    """Boots argv; returns (vm, qmp) or (vm, None) after a failed boot."""
+    log = guestlib.cache_root() / "logs" / ("test-balloon-%s.log" % name)
+    log.parent.mkdir(parents=True, exist_ok=True)
+    qmp_path = argv[argv.index("-qmp") + 1].split(",")[0][len("unix:"):]
+    vm = Vmm(argv, log_path=log, echo=verbose)
+    with Section(tap, "%s: boot" % name, vm) as s:
+        t0 = time.monotonic()
+        vm.start()
+        vm.wait_marker("init", 240)
+        vm.wait_marker("modules", 120)
+        q = QMP(qmp_path)
+        s.ok(True, "guest up with virtio_pci + virtio_balloon loaded, QMP connected "
+             "(%.1f s)" % (time.monotonic() - t0))
+        return vm, q
+    return vm, None
+
+
+def poweroff(tap, name, vm):
+    with Section(tap, "%s: poweroff" % name, vm) as s:
+        vm.wait_marker("ready", 60)
+        vm.send("poweroff\n")
+        s.ok(vm.wait_exit(30) == 0, "poweroff ends hotmem with status 0")
+
+
+def run_balloon(tap, base_argv, verbose, fig):
+    argv = base_argv + ["-device", "virtio-balloon-pci,id=balloon0"]
+    tap.diag("vmm: " + " ".join(argv))
+    vm, q = start(tap, "balloon", argv, verbose)
+    try:
+        if q:
+            ballooning(tap, vm, q, fig)
+            poweroff(tap, "balloon", vm)
+    finally:
+        if q:
+            q.close()
+        vm.close()
+
+
+def ballooning(tap, vm, q, fig):
+    irq_before = device_checks(tap, vm, "balloon", True)
+    dmesg_clean(tap, vm, "after boot")
+
+    with Section(tap, "balloon: inflate", vm) as s:
+        a0 = q.execute("query-balloon")["actual"]
+        s.ok(a0 == FULL, "query-balloon starts at RAM + DIMM (%d)" % a0)
+        kb0 = memtotal_kb(vm)
+        rss_idle = vm.rss_kb()
+        vm.command("touch %d" % (TOUCH >> 20), 600)
+        rss0 = vm.rss_kb()
+        fig["touch_kb"] = (rss_idle, rss0)
+        s.ok(rss0 - rss_idle >= TOUCH // 1024 // 2,
+             "control: memory the guest touched and freed stays with the host "
+             "(VmRSS %d -> %d kB)" % (rss_idle, rss0))
+        q.events.clear()
+        t0 = time.monotonic()
+        r = q.execute("balloon", {"value": FULL - INFLATE})
+        s.ok(r == {}, "balloon %d returns {}" % (FULL - INFLATE), r)
+        n, dt = wait_actual(q, FULL - INFLATE, 300)
+        fig["inflate_s"], fig["inflate_events"] = time.monotonic() - t0, n
+        s.ok(n >= 1, "BALLOON_CHANGE events reach actual %d (%d events, %.1f s)"
+             % (FULL - INFLATE, n, dt))
+        a1 = q.execute("query-balloon")["actual"]
+        s.ok(a1 == FULL - INFLATE, "query-balloon actual %d" % a1)
+        hmp = q.execute("human-monitor-command", {"command-line": "info balloon"})
+        s.ok(hmp == "balloon: actual=%d\r\n" % ((FULL - INFLATE) >> 20),
+             "HMP info balloon agrees", hmp)
+        kb1 = memtotal_kb(vm)
+        s.ok(kb0 - kb1 == INFLATE // 1024,
+             "the guest's MemTotal drops by 256 MiB (%d -> %d kB)" % (kb0, kb1))
+        rss1 = vm.rss_kb()
+        fig["rss_kb"] = (rss0, rss1)
+        s.ok(rss0 - rss1 >= INFLATE // 1024 // 2,
+             "host VmRSS drops by at least 128 MiB (%d -> %d kB)" % (rss0, rss1))
+        irq = irq_counts(facts(vm, "pci"))
+        key = "virtio0-inflate"
+        s.ok(irq.get(key, 0) > irq_before.get(key, 0),
+             "the inflate queue's MSI-X vector fired (%s -> %s)"
+             % (irq_before.get(key), irq.get(key)))
+
+    with Section(tap, "balloon: bad-input", vm) as s:
+        for value in (0, -4096):
+            try:
+                q.execute("balloon", {"value": value})
+                s.ok(False, "balloon %d refused" % value)
+            except QMPError as e:
+                s.ok(e.error_class == "GenericError" and
+                     e.desc == "Parameter 'value' expects a size",
+                     "balloon %d: GenericError \"Parameter 'value' expects a size\""
+                     % value, str(e))
+        a = q.execute("query-balloon")["actual"]
+        s.ok(a == FULL - INFLATE, "the balloon is unchanged (%d)" % a)
+
+    with Section(tap, "balloon: deflate", vm) as s:
+        q.events.clear()
+        t0 = time.monotonic()
+        q.execute("balloon", {"value": 100 * GiB})      # clamped: empty balloon
+        n, dt = wait_actual(q, FULL, 300)
+        fig["deflate_s"] = time.monotonic() - t0
+        a = q.execute("query-balloon")["actual"]
+        s.ok(a == FULL, "a value above RAM + DIMM empties the balloon: actual %d "
+             "(%d events, %.1f s)" % (a, n, dt))
+        kb2 = memtotal_kb(vm)
+        s.ok(kb2 == kb0, "MemTotal is back (%d kB)" % kb2)
+        facts_after = facts(vm, "pci")
+        st = facts_after.get("virtio", ["- - - 0"])[0].split()[3]
+        s.ok(not int(st, 16) & 0x40, "the device never needed a reset (status %s)" % st)
+    dmesg_clean(tap, vm, "after inflate and deflate")
+
+    with Section(tap, "balloon: reboot", vm) as s:
+        # QEMU keeps the target across a reset: the new driver inflates again
+        target = FULL - 64 * MiB
+        q.execute("balloon", {"value": target})
+        wait_actual(q, target, 300)
+        q.events.clear()
+        vm.wait_marker("ready", 60)
+        vm.send("reboot\n")
+        vm.wait_marker("reboot", 30)
+        ev = q.wait_event("BALLOON_CHANGE", 120, lambda e: e["data"]["actual"] == FULL)
+        s.ok(ev is not None, "the reset gives the guest its pages back: BALLOON_CHANGE %d"
+             % FULL)
+        vm.wait_marker("init", 240)
+        vm.wait_marker("modules", 120)
+        n, dt = wait_actual(q, target, 300)
+        s.ok(q.execute("query-balloon")["actual"] == target,
+             "after the reboot the new driver inflates to the kept target (%d events, "
+             "%.1f s)" % (n, dt))
+    irq = device_checks(tap, vm, "reboot", True)
+    with Section(tap, "balloon: after reboot", vm) as s:
+        s.ok(irq.get("virtio0-inflate", 0) > 0,
+             "MSI-X works on the recreated VM (inflate vector %s)" % irq.get("virtio0-inflate"))
+        q.execute("balloon", {"value": FULL})
+        wait_actual(q, FULL, 300)
+        s.ok(q.execute("query-balloon")["actual"] == FULL, "and deflates back to %d" % FULL)
+    dmesg_clean(tap, vm, "after the reboot")
+
+
+def run_reporting(tap, base_argv, verbose, fig):
+    """Free page reporting (and QEMU's other driver name): memory the guest
+    frees goes back to the host without any balloon command."""
+    argv = base_argv + ["-device", "virtio-balloon,free-page-reporting=on,deflate-on-oom=on"]
+    argv[argv.index("-append") + 1] += " pci=nomsi"
+    tap.diag("vmm: " + " ".join(argv))
+    vm, q = start(tap, "reporting", argv, verbose)
+    try:
+        if not q:
+            return
+        irq0 = device_checks(tap, vm, "reporting", False)
+        with Section(tap, "reporting", vm) as s:
+            f = facts(vm, "pci")
+            virtio = [v.split() for v in f.get("virtio", [])]
+            bits = facts(vm, "features").get("features", ["0"])[0]
+            s.ok(len(bits) > 5 and bits[2] == "1" and bits[5] == "1",
+                 "the driver accepted DEFLATE_ON_OOM and REPORTING", bits)
+            s.ok(len(virtio) == 1 and virtio[0][2] == "virtio_balloon" and
+                 int(virtio[0][3], 16) == 0x0f, "virtio_balloon bound, status 0xf", virtio)
+            rss0 = vm.rss_kb()
+            vm.command("touch %d" % (TOUCH >> 20), 600)
+            deadline = time.monotonic() + 120
+            rss1 = vm.rss_kb()
+            while rss1 - rss0 >= TOUCH // 1024 // 2 and time.monotonic() < deadline:
+                time.sleep(2)
+                rss1 = vm.rss_kb()
+            fig["report_kb"] = (rss0, rss1)
+            s.ok(rss1 - rss0 < TOUCH // 1024 // 2,
+                 "the freed memory went back to the host (VmRSS %d -> %d kB after "
+                 "touching and freeing %d MiB)" % (rss0, rss1, TOUCH >> 20))
+            a = q.execute("query-balloon")["actual"]
+            s.ok(a == FULL, "reporting is not ballooning: query-balloon stays %d" % a)
+            irq1 = irq_counts(facts(vm, "pci"))
+            s.ok(len(irq1) == 1 and list(irq1.values())[0] > list(irq0.values() or [0])[0],
+                 "INTx interrupts were delivered (%s -> %s)" % (irq0, irq1))
+        dmesg_clean(tap, vm, "with free page reporting")
+        poweroff(tap, "reporting", vm)
+    finally:
+        if q:
+            q.close()
+        vm.close()
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--hotmem", default=str(REPO / "hotmem"))
+    ap.add_argument("-v", "--verbose", action="store_true")
+    args = ap.parse_args()
+    tap = Tap()
+    if not os.access("/dev/kvm", os.R_OK | os.W_OK):
+        tap.ok(False, "a usable /dev/kvm (run me through tests/guest/rig.py)")
+        return tap.finish()
+    files = guestlib.guest_files()
+    initrd = str(guestlib.build_initramfs(
+        guestlib.init_script(GUEST_BODY), name="test-balloon",
+        adds=guestlib.module_adds(["virtio_pci", "virtio_balloon"])))
+    sockdir = tempfile.mkdtemp(prefix="hm-balloon-")
+    base = [args.hotmem, "-m", "768M", "-smp", "1", "-dimm", "id=d0,size=1G,populated=on",
+            "-kernel", files["HOTMEM_GUEST_KERNEL"], "-initrd", initrd,
+            "-append", APPEND, "-nographic",
+            "-qmp", "unix:%s,server=on,wait=off" % (Path(sockdir) / "qmp.sock")]
+    fig = {}
+    try:
+        run_balloon(tap, base, args.verbose, fig)
+        run_reporting(tap, base, args.verbose, fig)
+    finally:
+        shutil.rmtree(sockdir, ignore_errors=True)
+
+    def kb(k):
+        return "%d / %d kB" % fig[k] if k in fig else "-"
+    tap.diag("figures: inflate 256 MiB %s s (%s BALLOON_CHANGE events), deflate %s s; "
+             "VmRSS idle / after touching %d MiB %s; before / after inflate %s; "
+             "with reporting, before touching / after %s"
+             % ("%.1f" % fig["inflate_s"] if "inflate_s" in fig else "-",
+                fig.get("inflate_events", "-"),
+                "%.1f" % fig["deflate_s"] if "deflate_s" in fig else "-",
+                TOUCH >> 20, kb("touch_kb"), kb("rss_kb"), kb("report_kb")))
+    return tap.finish()
+
+
+if __name__ == "__main__":
+    guestlib.install_sigterm_handler()
+    sys.exit(main())
