@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 /* Three declared slots (two plugged at boot, one 128 MiB) and three free
@@ -97,16 +98,54 @@ static void quiet_log(const gchar *domain, GLogLevelFlags level, const gchar *ms
     }
 }
 
+/* Scratch dirs of processes that are gone: libFuzzer's fork-mode jobs and
+ * crashes end without atexit handlers, so each start sweeps up after them. */
+static void sweep_stale(const char *tmp)
+{
+    DIR *d = opendir(tmp);
+    struct dirent *e;
+    while (d && (e = readdir(d))) {
+        char *end;
+        if (!g_str_has_prefix(e->d_name, "hotmem-fuzz-")) {
+            continue;
+        }
+        long pid = strtol(e->d_name + strlen("hotmem-fuzz-"), &end, 10);
+        if (*end || pid <= 0 || kill(pid, 0) == 0 || errno != ESRCH) {
+            continue;
+        }
+        g_autofree char *dir = g_build_filename(tmp, e->d_name, NULL);
+        DIR *in = opendir(dir);
+        struct dirent *f;
+        while (in && (f = readdir(in))) {
+            g_autofree char *p = g_build_filename(dir, f->d_name, NULL);
+            if (strcmp(f->d_name, ".") && strcmp(f->d_name, "..")) {
+                unlink(p);
+            }
+        }
+        if (in) {
+            closedir(in);
+        }
+        rmdir(dir);
+    }
+    if (d) {
+        closedir(d);
+    }
+}
+
 void fuzz_process_init(void)
 {
     if (scratch_dir) {
         return;
     }
     const char *tmp = g_getenv("TMPDIR");
-    scratch_dir = g_build_filename(tmp && *tmp ? tmp : "/tmp", "hotmem-fuzz-XXXXXX", NULL);
-    if (!g_mkdtemp(scratch_dir)) {
+    tmp = tmp && *tmp ? tmp : "/tmp";
+    sweep_stale(tmp);
+    g_autofree char *name = g_strdup_printf("hotmem-fuzz-%ld", (long)getpid());
+    scratch_dir = g_build_filename(tmp, name, NULL);
+    if (mkdir(scratch_dir, 0700) != 0 && errno != EEXIST) {
         die("cannot make a scratch directory %s: %s", scratch_dir, g_strerror(errno));
     }
+    fuzz_clean_scratch();
     atexit(drop_scratch);
     struct rlimit rl = { FUZZ_FILE_LIMIT, FUZZ_FILE_LIMIT };
     signal(SIGXFSZ, SIG_IGN);
