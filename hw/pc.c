@@ -21,6 +21,7 @@
 #include "hotmem/kvm.h"
 #include "hotmem/main-loop.h"
 #include "hotmem/util.h"
+#include "migration/migration.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -276,6 +277,47 @@ static void reset_devices(PcMachine *pc)
     copy_rom_shadow(pc);
 }
 
+/* ---- what the migration engine asks of the machine (main thread) ---- */
+
+static bool pc_mig_running(void *opaque)
+{
+    PcMachine *pc = opaque;
+    return pc_monitor_vm_running(pc->mon);
+}
+
+static void pc_mig_vcpus_stop(void *opaque)
+{
+    PcMachine *pc = opaque;
+    kvm_vcpus_stop(pc->kvm);
+}
+
+static bool pc_mig_vcpus_start(void *opaque, GError **errp)
+{
+    PcMachine *pc = opaque;
+    return kvm_vcpus_start(pc->kvm, errp);
+}
+
+static void pc_mig_mark_paused(void *opaque)
+{
+    PcMachine *pc = opaque;
+    pc_monitor_set_paused(pc->mon, true);
+}
+
+static void pc_migration_attach(PcMachine *pc)
+{
+    MigrationMachine m = {
+        .kvm = pc->kvm,
+        .ncpus = pc->cfg.ncpus,
+        .dimms = pc->dimms,
+        .running = pc_mig_running,
+        .vcpus_stop = pc_mig_vcpus_stop,
+        .vcpus_start = pc_mig_vcpus_start,
+        .mark_paused = pc_mig_mark_paused,
+        .opaque = pc,
+    };
+    migration_set_machine(&m);
+}
+
 PcMachine *pc_machine_new(const MachineConfig *cfg, GError **errp)
 {
     PcMachine *pc = g_new0(PcMachine, 1);
@@ -318,6 +360,7 @@ PcMachine *pc_machine_new(const MachineConfig *cfg, GError **errp)
     if (!pc->mon) {
         goto fail;
     }
+    pc_migration_attach(pc);
     return pc;
 
 fail:
@@ -348,7 +391,7 @@ static bool pc_machine_reset(void *opaque, GError **errp)
         return false;
     }
     pc->boots++;
-    if (!pc_monitor_vm_running(pc->mon)) {
+    if (!pc_monitor_vm_running(pc->mon) || migration_incoming_expected()) {
         return true;                  /* 'stop' holds across reset until 'cont' */
     }
     return kvm_vcpus_start(pc->kvm, errp);
@@ -389,9 +432,13 @@ static void write_timing_report(PcMachine *pc, int status)
 int pc_machine_run(PcMachine *pc)
 {
     GError *err = NULL;
-    if (!kvm_vcpus_start(pc->kvm, &err)) {
+    /* -incoming: the vCPUs start when the migrated state has arrived */
+    bool ok = pc->cfg.incoming ? migration_incoming_init(pc->cfg.incoming, &err)
+                               : kvm_vcpus_start(pc->kvm, &err);
+    if (!ok) {
         fprintf(stderr, "hotmem: %s\n", err->message);
         g_error_free(err);
+        migration_shutdown();
         return 1;
     }
     MainLoopOps ops = {
@@ -404,6 +451,7 @@ int pc_machine_run(PcMachine *pc)
         .console_stdin = pc->cfg.serial == SERIAL_BACKEND_STDIO,
     };
     int status = main_loop_run(&ops, &mcfg);
+    migration_shutdown();
     kvm_vcpus_stop(pc->kvm);
     write_timing_report(pc, status);
     return status;
@@ -414,6 +462,7 @@ void pc_machine_free(PcMachine *pc)
     if (!pc) {
         return;
     }
+    migration_shutdown();
     pc_monitor_free(pc->mon);
     if (pc->kvm) {
         kvm_vm_destroy(pc->kvm);

@@ -12,6 +12,7 @@
 #include "hw/pc_monitor.h"
 #include "hotmem/io.h"
 #include "hotmem/runstate.h"
+#include "migration/migration.h"
 #include "monitor/machine-ops.h"
 #include "monitor/memory.h"
 #include "monitor/monitor.h"
@@ -27,7 +28,7 @@ struct PcMonitor {
 static RunState pc_run_state(void *opaque)
 {
     PcMonitor *m = opaque;
-    return m->paused ? RUN_STATE_PAUSED : RUN_STATE_RUNNING;
+    return migration_run_state(m->paused ? RUN_STATE_PAUSED : RUN_STATE_RUNNING);
 }
 
 static bool pc_stop(void *opaque, GError **errp)
@@ -101,6 +102,11 @@ void pc_monitor_detach_dimms(void)
     device_lock();
     monitor_memory_attach(NULL);
     device_unlock();
+}
+
+void pc_monitor_set_paused(PcMonitor *m, bool paused)
+{
+    m->paused = paused;
 }
 
 bool pc_monitor_vm_running(const PcMonitor *m)

@@ -87,6 +87,7 @@ static void add_client(QmpServer *s, int in_fd, int out_fd, bool owns_fds)
     c->parser = json_streamer_new(QJSON_DEFAULT_MAX_SIZE);
     c->stream = mon_stream_new(in_fd, out_fd, owns_fds, s->ctx, &client_ops, c);
     mon_stream_set_out_cap(c->stream, s->out_cap);
+    c->session.stream = c->stream;
     s->clients = g_list_append(s->clients, c);
     JsonNode *greeting = qmp_greeting();
     send_node(c, greeting);

@@ -79,6 +79,7 @@ typedef struct MachineConfig {
     bool serial_given;
     bool nographic;
     bool no_reboot;
+    char *incoming;           /* -incoming URI or "defer"; NULL: none */
     bool want_help;
     bool want_version;
     MonitorConfig *monitors;  /* -qmp / -monitor, in command-line order */

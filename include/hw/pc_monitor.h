@@ -26,6 +26,8 @@ void pc_monitor_detach_dimms(void);
 /* False while the monitor keeps the vCPUs paused ('stop'): a reset then
  * leaves them stopped until 'cont'. NULL: true. */
 bool pc_monitor_vm_running(const PcMonitor *m);
+/* An incoming migration brought a paused guest: 'cont' starts it. */
+void pc_monitor_set_paused(PcMonitor *m, bool paused);
 /* Flushes and closes the monitors, unregisters the machine ops. */
 void pc_monitor_free(PcMonitor *m);
 
