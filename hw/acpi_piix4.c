@@ -13,6 +13,7 @@
 #include "hw/hotmem-pc.h"
 #include "hotmem/runstate.h"
 #include "hotmem/util.h"
+#include "migration/vmstate.h"
 
 #define PIIX4_PM_REVISION    0x03
 #define PIIX4_PM_CLASS       0x0680      /* bridge, other */
@@ -302,3 +303,31 @@ void acpi_piix4_free(AcpiPiix4State *s)
     pci_bus_unregister(&s->pci);
     g_free(s);
 }
+
+/* ---- migration: config space (PMBA, PMREGMISC), PM1, the timer's status
+ * base and GPE0; the PM block is mapped again from the loaded config ---- */
+
+static bool acpi_piix4_post_load(void *obj, GError **errp)
+{
+    AcpiPiix4State *s = obj;
+    pm_io_update(s);
+    acpi_piix4_update_sci(s);
+    return true;
+}
+
+const VmStateDesc acpi_piix4_vmstate = {
+    .name = "piix4-pm",
+    .version = 1,
+    .min_version = 1,
+    .post_load = acpi_piix4_post_load,
+    .fields = (const VmStateField[]){
+        VMSTATE_BUFFER(AcpiPiix4State, pci.config),
+        VMSTATE_U16(AcpiPiix4State, pm1_sts),
+        VMSTATE_U16(AcpiPiix4State, pm1_en),
+        VMSTATE_U16(AcpiPiix4State, pm1_cnt),
+        VMSTATE_U64(AcpiPiix4State, tmr_sts_ticks),
+        VMSTATE_BUFFER(AcpiPiix4State, gpe_sts),
+        VMSTATE_BUFFER(AcpiPiix4State, gpe_en),
+        VMSTATE_END,
+    },
+};

@@ -315,6 +315,15 @@ static void pc_migration_attach(PcMachine *pc)
         .mark_paused = pc_mig_mark_paused,
         .opaque = pc,
     };
+    /* the devices whose state the guest would miss on a destination */
+#define MIG_DEVICE(d, o) \
+    (m.devices[m.ndevices++] = (MigrationDevice){ .desc = &(d), .obj = (o), .size = sizeof(*(o)) })
+    MIG_DEVICE(acpi_piix4_vmstate, pc->pm);
+    MIG_DEVICE(serial_vmstate, pc->serial);
+    if (pc->dimms->memhp) {
+        MIG_DEVICE(acpi_memhp_vmstate, pc->dimms->memhp);
+    }
+#undef MIG_DEVICE
     migration_set_machine(&m);
 }
 

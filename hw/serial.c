@@ -9,6 +9,7 @@
  */
 #include "hw/serial.h"
 #include "hotmem/util.h"
+#include "migration/vmstate.h"
 
 #include <errno.h>
 #include <unistd.h>
@@ -353,3 +354,42 @@ void serial_free(SerialState *s)
     }
     g_free(s);
 }
+
+/* ---- migration: the guest-visible registers and the RX FIFO; the host
+ * side (output fd, IRQ line) is the destination's own ---- */
+
+static bool serial_post_load(void *obj, GError **errp)
+{
+    SerialState *s = obj;
+    if (s->rx_head >= SERIAL_FIFO_LEN || s->rx_count > SERIAL_FIFO_LEN) {
+        g_set_error(errp, HM_ERROR, 0, "RX FIFO head %u / count %u out of range",
+                    s->rx_head, s->rx_count);
+        s->rx_head = s->rx_count = 0;
+        return false;
+    }
+    serial_update_irq(s);
+    return true;
+}
+
+const VmStateDesc serial_vmstate = {
+    .name = "serial",
+    .version = 1,
+    .min_version = 1,
+    .post_load = serial_post_load,
+    .fields = (const VmStateField[]){
+        VMSTATE_BUFFER(SerialState, rx_fifo),
+        VMSTATE_U8(SerialState, rx_head),
+        VMSTATE_U8(SerialState, rx_count),
+        VMSTATE_U8(SerialState, ier),
+        VMSTATE_U8(SerialState, fcr),
+        VMSTATE_U8(SerialState, lcr),
+        VMSTATE_U8(SerialState, mcr),
+        VMSTATE_U8(SerialState, lsr),
+        VMSTATE_U8(SerialState, msr),
+        VMSTATE_U8(SerialState, scr),
+        VMSTATE_U8(SerialState, dll),
+        VMSTATE_U8(SerialState, dlm),
+        VMSTATE_BOOL(SerialState, thr_ipending),
+        VMSTATE_END,
+    },
+};

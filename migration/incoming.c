@@ -114,14 +114,15 @@ static bool load_device(Incoming *in, const MigSection *sec)
                               sizeof(KvmVcpuState), p, len, sec->version, &in->err);
         return in->have_cpu[sec->instance];
     }
-    if (strcmp(sec->name, acpi_memhp_vmstate.name) == 0 && sec->instance == 0 &&
-        s->m.dimms && s->m.dimms->memhp) {
-        device_lock();
-        bool ok = vmstate_load_into(&acpi_memhp_vmstate, s->m.dimms->memhp,
-                                    sizeof(*s->m.dimms->memhp), p, len, sec->version,
-                                    &in->err);
-        device_unlock();
-        return ok;
+    for (unsigned i = 0; i < s->m.ndevices; i++) {
+        const MigrationDevice *dev = &s->m.devices[i];
+        if (strcmp(sec->name, dev->desc->name) == 0 && sec->instance == dev->instance) {
+            device_lock();
+            bool ok = vmstate_load_into(dev->desc, dev->obj, dev->size, p, len, sec->version,
+                                        &in->err);
+            device_unlock();
+            return ok;
+        }
     }
     if (strcmp(sec->name, MIG_DEV_EJECTS) == 0) {
         return load_ejects(in, sec);

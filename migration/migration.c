@@ -276,8 +276,9 @@ static bool save_device_state(Source *src)
     }
     PcDimms *d = s->m.dimms;
     device_lock();
-    if (d && d->memhp) {
-        put_device(src, &acpi_memhp_vmstate, 0, d->memhp);
+    for (unsigned i = 0; i < s->m.ndevices && !src->err; i++) {
+        const MigrationDevice *dev = &s->m.devices[i];
+        put_device(src, dev->desc, dev->instance, dev->obj);
     }
     if (d) {
         /* ejects the guest asked for during the migration: the destination

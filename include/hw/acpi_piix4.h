@@ -41,4 +41,8 @@ void acpi_piix4_free(AcpiPiix4State *s);
 void acpi_piix4_gpe_raise(AcpiPiix4State *s, unsigned bit);   /* bit < 16 */
 void acpi_piix4_power_button(AcpiPiix4State *s);
 
+/* Migration field table (migration/vmstate.h); device lock held. */
+struct VmStateDesc;
+extern const struct VmStateDesc acpi_piix4_vmstate;
+
 #endif

@@ -47,4 +47,8 @@ void serial_free(SerialState *s);
 size_t serial_can_receive(SerialState *s);
 size_t serial_receive(SerialState *s, const uint8_t *buf, size_t len);
 
+/* Migration field table (migration/vmstate.h); device lock held. */
+struct VmStateDesc;
+extern const struct VmStateDesc serial_vmstate;
+
 #endif

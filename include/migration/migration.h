@@ -32,12 +32,25 @@
 
 struct PcDimms;
 
+/* A device whose field table travels in the stream (saved and loaded
+ * with the device lock held; obj is size bytes). */
+typedef struct MigrationDevice {
+    const struct VmStateDesc *desc;
+    uint32_t instance;
+    void *obj;
+    size_t size;
+} MigrationDevice;
+
+#define MIGRATION_DEVICES_MAX 16
+
 /* What the engine needs of the machine (hw/pc.c fills it). The vCPU calls
  * come from the main thread, device lock not held. */
 typedef struct MigrationMachine {
     KvmAccel *kvm;
     unsigned ncpus;
     struct PcDimms *dimms;
+    MigrationDevice devices[MIGRATION_DEVICES_MAX];
+    unsigned ndevices;
     bool (*running)(void *opaque);          /* vCPUs run (not 'stop'ped) */
     void (*vcpus_stop)(void *opaque);
     bool (*vcpus_start)(void *opaque, GError **errp);
