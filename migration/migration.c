@@ -212,13 +212,15 @@ static bool flush(Source *src, int64_t *window_ns, uint64_t *window_bytes)
         src->downtime_bytes += b->len;
     }
     if (window_ns && !src->stopped) {
+        /* sleep until the window's bytes fit max-bandwidth, then start a
+         * new window every THROTTLE_WINDOW_NS */
         *window_bytes += b->len;
-        uint64_t allowed = src->s->max_bandwidth * (THROTTLE_WINDOW_NS / 1e9);
-        if (*window_bytes >= allowed) {
-            int64_t left = *window_ns + THROTTLE_WINDOW_NS - hm_clock_ns();
-            if (left > 0) {
-                g_usleep(left / 1000);
-            }
+        int64_t elapsed = hm_clock_ns() - *window_ns;
+        int64_t need = (int64_t)(*window_bytes * 1e9 / src->s->max_bandwidth);
+        if (need > elapsed) {
+            g_usleep((need - elapsed) / 1000);
+        }
+        if (hm_clock_ns() - *window_ns >= THROTTLE_WINDOW_NS) {
             *window_ns = hm_clock_ns();
             *window_bytes = 0;
         }
