@@ -390,6 +390,9 @@ bool pc_machine_vcpus_start(PcMachine *pc, GError **errp)
 static bool pc_machine_reset(void *opaque, GError **errp)
 {
     PcMachine *pc = opaque;
+    if (migration_in_progress()) {
+        migration_cancel_and_wait();      /* its dirty log and RAM blocks go away here */
+    }
     kvm_vcpus_stop(pc->kvm);
     device_lock();
     kvm_vm_destroy(pc->kvm);

@@ -755,7 +755,7 @@ bool qmp_migrate_incoming(const char *uri, GError **errp)
     return true;
 }
 
-void migration_shutdown(void)
+void migration_cancel_and_wait(void)
 {
     MigState *s = &mig_state;
     qmp_migrate_cancel(NULL);
@@ -769,6 +769,12 @@ void migration_shutdown(void)
         g_main_context_iteration(NULL, FALSE);
         g_usleep(1000);
     }
+}
+
+void migration_shutdown(void)
+{
+    MigState *s = &mig_state;
+    migration_cancel_and_wait();
     if (s->listen_watch) {
         g_source_remove(s->listen_watch);
         s->listen_watch = 0;

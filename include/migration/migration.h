@@ -74,7 +74,10 @@ bool migration_in_progress(void);
  * paused): inmigrate, finish-migrate and postmigrate come from here. */
 RunState migration_run_state(RunState machine_state);
 
-/* Teardown (main thread): cancels what runs and waits for its thread. */
+/* Main thread: cancels what runs and waits for its thread to end (a guest
+ * reset must not recreate the VM or complete removals under a migration). */
+void migration_cancel_and_wait(void);
+/* Teardown (main thread): the same, then forgets the machine. */
 void migration_shutdown(void);
 
 #endif
