@@ -355,7 +355,7 @@ bool mig_channel_read(void *channel, void *buf, size_t len, GError **errp)
                 n = read(c->rfd, c->buf, READ_BUF);
             } while (n < 0 && errno == EINTR);
             if (n <= 0) {
-                g_set_error(errp, HM_ERROR, 0, n == 0 ? "the migration stream ends early"
+                g_set_error(errp, HM_ERROR, 0, n == 0 ? "the stream ends early"
                             : "migration stream read failed: %s", g_strerror(errno));
                 return false;
             }

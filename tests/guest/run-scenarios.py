@@ -20,6 +20,7 @@ SCENARIOS = {
     'cmdline': ['test-cmdline.py'],
     'dimm': ['test-dimm.py'],
     'hotplug': ['test-hotplug.py'],
+    'migrate-engine': ['test-migrate-engine.py'],
     'migrate': ['test-migrate.py'],
 }
 

@@ -155,7 +155,7 @@ static void test_socket(const char *uri_text)
     mig_channel_close(c.out);
     char b;
     g_assert_false(mig_channel_read(in, &b, 1, &err));
-    g_assert_cmpstr(err->message, ==, "the migration stream ends early");
+    g_assert_cmpstr(err->message, ==, "the stream ends early");
     g_clear_error(&err);
     mig_channel_close(in);
     mig_listener_free(l);
