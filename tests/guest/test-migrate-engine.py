@@ -245,6 +245,21 @@ def main():
                'migrate_cancel midway: cancelled, the source runs, the destination exits 1',
                (mid, info, dst.err_lines()))
         dst.close()
+        # a reset midway cancels the migration first (the VM is recreated)
+        dst = start('dst5', MEM + ['-incoming', 'tcp:127.0.0.1:%d' % (port + 5)])
+        src.q.execute('migrate', {'uri': 'tcp:127.0.0.1:%d' % (port + 5)})
+        time.sleep(0.5)
+        mid = src.q.execute('query-migrate')['status']
+        src.q.execute('system_reset')
+        src.q.wait_event('RESET', 30)
+        info = wait_migration(src.q)
+        rc = dst.wait()
+        tap.ok(mid == 'active' and info['status'] == 'cancelled' and rc == 1 and
+               src.q.execute('query-status')['status'] == 'running' and
+               src.q.execute('query-memory-devices') == devices,
+               'system_reset midway: the migration is cancelled first, the source runs on '
+               'with its DIMM', (mid, info))
+        dst.close()
         dst = start('dst3', MEM + ['-incoming', 'tcp:127.0.0.1:%d' % (port + 4)])
         src.q.execute('migrate', {'uri': 'tcp:127.0.0.1:%d' % (port + 4)})
         time.sleep(0.5)
