@@ -127,6 +127,14 @@ static bool load_device(Incoming *in, const MigSection *sec)
     if (strcmp(sec->name, MIG_DEV_EJECTS) == 0) {
         return load_ejects(in, sec);
     }
+    if (strcmp(sec->name, MIG_DEV_SYNC) == 0) {
+        if (len) {
+            g_set_error(&in->err, HM_ERROR, 0, "device section %s is malformed", MIG_DEV_SYNC);
+            return false;
+        }
+        return !mig_channel_has_return_path(in->chan) ||
+               mig_reply_write(in->chan, NULL, &in->err);
+    }
     if (strcmp(sec->name, MIG_DEV_RUNSTATE) == 0) {
         if (len != 1 || p[0] > 1) {
             g_set_error(&in->err, HM_ERROR, 0, "device section %s is malformed",

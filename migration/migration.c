@@ -420,6 +420,21 @@ static bool source_run(Source *src)
         publish_ram(src, false);
     }
 
+    /* let the destination drain what is still in flight while the guest
+     * runs: otherwise loading that backlog would count as downtime */
+    if (mig_channel_has_return_path(src->chan)) {
+        mig_stream_put_section(src->buf, MIG_SECTION_DEVICE, MIG_DEV_SYNC, 0, 1, NULL, 0);
+        char *refusal = NULL;
+        if (!flush(src, NULL, NULL) || !mig_reply_read(src->chan, &refusal, &src->err)) {
+            return false;
+        }
+        if (refusal) {
+            g_set_error(&src->err, HM_ERROR, 0, "the destination failed: %s", refusal);
+            g_free(refusal);
+            return false;
+        }
+    }
+
     /* switch-over: from here the guest waits for us */
     mig_run_on_main(stop_for_switchover, src);
     int64_t stop_ns = hm_clock_ns();

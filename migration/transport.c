@@ -8,6 +8,8 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <netdb.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdlib.h>
@@ -136,6 +138,13 @@ static MigChannel *channel_new(int rfd, int wfd, pid_t child)
     c->child = child;
     struct stat st;
     c->is_socket = rfd == wfd && fstat(rfd, &st) == 0 && S_ISSOCK(st.st_mode);
+    if (c->is_socket) {
+        /* the last sections and the replies are small: Nagle would hold
+         * them for the peer's delayed ACK, all of it downtime (fails
+         * harmlessly on a unix socket) */
+        int one = 1;
+        setsockopt(rfd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof(one));
+    }
     c->buf = g_malloc(READ_BUF);
     return c;
 }
