@@ -97,3 +97,18 @@ ENDDEF
 
 DEF(quit, "", "", "quit hotmem", hmp_quit, NOLOCK)
 ENDDEF
+
+DEF(migrate, "uri:s", "uri", "migrate the VM to URI (tcp:, unix:, exec:, fd:, file:)", hmp_migrate, NOLOCK)
+Starts the migration and returns at once (as QEMU's `migrate -d`); `info migrate`
+shows progress (QMP migrate). When it completes the VM stays paused here.
+ENDDEF
+
+DEF(migrate_cancel, "", "", "cancel the current migration", hmp_migrate_cancel, NOLOCK)
+The source guest runs on (QMP migrate_cancel).
+ENDDEF
+
+INFO(migrate, "", "", "show the state and progress of the migration", hmp_info_migrate, NOLOCK)
+QEMU's layout (QMP query-migrate): `Migration status: STATE`, then the times
+in ms and the RAM counters (kbytes and pages), and the error when it failed.
+Nothing but the capabilities line before the first migration.
+ENDDEF

@@ -235,3 +235,15 @@ with EPERM. The groups QEMU names can be refused on top: `elevateprivileges`
 refused), `resourcecontrol` (CPU affinity, scheduler); `obsolete` system
 calls are never allowed. `/proc/PID/status` shows `Seccomp: 2` afterwards.
 ENDDEF
+
+HEADING(Migration)
+
+DEF(incoming, HAS_ARG, "-incoming tcp:HOST:PORT|unix:PATH|exec:CMD|fd:NAME|file:PATH|defer", "wait for an incoming migration")
+The VM is built but its vCPUs do not start: hotmem waits for a migration
+stream (docs/specs/migration.txt) on the given URI and runs the guest once it
+has arrived. `tcp:0:PORT` (or `tcp::PORT`) listens on every address; `exec:CMD`
+reads the standard output of `sh -c CMD`; `file:PATH` restores a snapshot.
+`defer` waits for the QMP command `migrate-incoming`. The destination may be
+started with only `-m SIZE,slots=N,maxmem=M`: the source's DIMMs are created
+from the stream. A failed incoming migration makes hotmem exit with status 1.
+ENDDEF

@@ -764,3 +764,187 @@ Example:
 <- { "return": {} }
 
 EQMP
+
+SQMP
+getfd
+-----
+
+Receives a file descriptor passed with SCM_RIGHTS on the QMP socket
+together with this command and keeps it under a name (for "fd:NAME"
+migration URIs). A name already in use is replaced (its old descriptor
+closed). At most 64 descriptors are kept.
+
+Arguments:
+
+- "fdname": the name (must not start with a digit) (str)
+
+Example:
+
+-> { "execute": "getfd", "arguments": { "fdname": "migrate" } }
+<- { "return": {} }
+
+EQMP
+
+SQMP
+closefd
+-------
+
+Closes a descriptor received with `getfd`.
+
+Arguments:
+
+- "fdname": its name (str)
+
+Example:
+
+-> { "execute": "closefd", "arguments": { "fdname": "migrate" } }
+<- { "return": {} }
+
+EQMP
+
+SQMP
+query-migrate
+-------------
+
+The state and counters of the current or last migration (outgoing on a
+source, incoming on a destination).
+
+Arguments: none
+
+Returns: MigrationInfo: @MigrationInfo
+
+Example:
+
+-> { "execute": "query-migrate" }
+<- { "return": { "status": "completed", "total-time": 1210, "downtime": 12,
+                 "setup-time": 3 } }
+
+EQMP
+
+SQMP
+migrate
+-------
+
+Starts migrating the VM to `uri` ("tcp:HOST:PORT", "unix:PATH",
+"exec:CMD", "fd:NAME" from `getfd`, "file:PATH"). Returns at once;
+progress is in `query-migrate` and the MIGRATION events. A malformed or
+unknown URI, or a migration already running, is an error and changes
+nothing. When the migration completes the source stays paused
+(postmigrate); when it fails or is cancelled the guest runs on.
+
+Arguments:
+
+- "uri": where to (str)
+- "detach": ignored (always detached, as QEMU) (bool, optional)
+- "resume": must be false (no postcopy) (bool, optional)
+
+Example:
+
+-> { "execute": "migrate", "arguments": { "uri": "tcp:127.0.0.1:4446" } }
+<- { "return": {} }
+
+EQMP
+
+SQMP
+migrate-incoming
+----------------
+
+Starts listening for an incoming migration on a destination started
+with "-incoming defer".
+
+Arguments:
+
+- "uri": as for @migrate; "tcp:0:PORT" listens on every address (str)
+
+Example:
+
+-> { "execute": "migrate-incoming", "arguments": { "uri": "tcp:0:4446" } }
+<- { "return": {} }
+
+EQMP
+
+SQMP
+migrate_cancel
+--------------
+
+Cancels the running outgoing migration; the source guest runs on. Does
+nothing when none is running.
+
+Arguments: none
+
+Example:
+
+-> { "execute": "migrate_cancel" }
+<- { "return": {} }
+
+EQMP
+
+SQMP
+migrate-set-capabilities
+------------------------
+
+Turns capabilities on or off; refused while a migration runs, and for a
+capability hotmem lacks (then nothing changes).
+
+Arguments:
+
+- "capabilities": the capabilities to set ([MigrationCapabilityStatus])
+
+Example:
+
+-> { "execute": "migrate-set-capabilities",
+     "arguments": { "capabilities": [ { "capability": "events", "state": true } ] } }
+<- { "return": {} }
+
+EQMP
+
+SQMP
+query-migrate-capabilities
+--------------------------
+
+Every capability and its state.
+
+Arguments: none
+
+Returns: [MigrationCapabilityStatus]: a list of @MigrationCapabilityStatus
+
+Example:
+
+-> { "execute": "query-migrate-capabilities" }
+<- { "return": [ { "capability": "events", "state": false } ] }
+
+EQMP
+
+SQMP
+migrate-set-parameters
+----------------------
+
+Sets migration parameters; they apply to a running migration at once.
+An invalid value changes nothing.
+
+Arguments: the members of MigrationParameters
+
+Example:
+
+-> { "execute": "migrate-set-parameters",
+     "arguments": { "max-bandwidth": 1073741824, "downtime-limit": 100 } }
+<- { "return": {} }
+
+EQMP
+
+SQMP
+query-migrate-parameters
+------------------------
+
+The migration parameters.
+
+Arguments: none
+
+Returns: MigrationParameters: @MigrationParameters
+
+Example:
+
+-> { "execute": "query-migrate-parameters" }
+<- { "return": { "max-bandwidth": 134217728, "downtime-limit": 300 } }
+
+EQMP

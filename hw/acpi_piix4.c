@@ -14,6 +14,7 @@
 #include "hw/hotmem-pc.h"
 #include "hotmem/runstate.h"
 #include "hotmem/util.h"
+#include "migration/vmstate.h"
 
 #define PIIX4_PM_REVISION    0x03
 #define PIIX4_PM_CLASS       0x0680      /* bridge, other */

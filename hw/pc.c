@@ -26,6 +26,7 @@
 #include "hotmem/kvm-irq.h"
 #include "hotmem/main-loop.h"
 #include "hotmem/util.h"
+#include "migration/migration.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -353,6 +354,64 @@ static void reset_devices(PcMachine *pc)
     copy_rom_shadow(pc);
 }
 
+/* ---- what the migration engine asks of the machine (main thread) ---- */
+
+static bool pc_mig_running(void *opaque)
+{
+    PcMachine *pc = opaque;
+    return pc_monitor_vm_running(pc->mon);
+}
+
+static void pc_mig_vcpus_stop(void *opaque)
+{
+    PcMachine *pc = opaque;
+    kvm_vcpus_stop(pc->kvm);
+}
+
+static bool pc_mig_vcpus_start(void *opaque, GError **errp)
+{
+    PcMachine *pc = opaque;
+    return kvm_vcpus_start(pc->kvm, errp);
+}
+
+static void pc_mig_mark_paused(void *opaque)
+{
+    PcMachine *pc = opaque;
+    pc_monitor_set_paused(pc->mon, true);
+}
+
+static void pc_migration_attach(PcMachine *pc)
+{
+    MigrationMachine m = {
+        .kvm = pc->kvm,
+        .ncpus = pc->cfg.ncpus,
+        .dimms = pc->dimms,
+        .running = pc_mig_running,
+        .vcpus_stop = pc_mig_vcpus_stop,
+        .vcpus_start = pc_mig_vcpus_start,
+        .mark_paused = pc_mig_mark_paused,
+        .opaque = pc,
+    };
+    /* the devices whose state the guest would miss on a destination */
+#define MIG_DEVICE(d, o) \
+    (m.devices[m.ndevices++] = (MigrationDevice){ .desc = &(d), .obj = (o), .size = sizeof(*(o)) })
+    MIG_DEVICE(i440fx_vmstate, pc->i440fx);
+    MIG_DEVICE(piix3_vmstate, pc->piix3);
+    MIG_DEVICE(acpi_piix4_vmstate, pc->pm);
+    MIG_DEVICE(serial_vmstate, pc->serial);
+    MIG_DEVICE(rtc_cmos_vmstate, pc->rtc);
+    MIG_DEVICE(i8042_vmstate, pc->kbd);
+    if (pc->dimms->memhp) {
+        MIG_DEVICE(acpi_memhp_vmstate, pc->dimms->memhp);
+    }
+#undef MIG_DEVICE
+    /* the virtio devices have no field tables yet: their rings would be lost */
+    if (pc_devices_balloon(pc->devices)) {
+        m.blocker = "virtio-balloon-pci";
+    }
+    migration_set_machine(&m);
+}
+
 PcMachine *pc_machine_new(const MachineConfig *cfg, GError **errp)
 {
     PcMachine *pc = g_new0(PcMachine, 1);
@@ -402,6 +461,7 @@ PcMachine *pc_machine_new(const MachineConfig *cfg, GError **errp)
     device_lock();
     pc_balloon_attach(pc_devices_balloon(pc->devices), cfg->ram_size, pc->dimms);
     device_unlock();
+    pc_migration_attach(pc);
     return pc;
 
 fail:
@@ -432,6 +492,9 @@ static bool pc_machine_reset(void *opaque, GError **errp)
     if (pc->has_kernel && !pc_kernel_check(&pc->kernel, errp)) {
         return false;
     }
+    if (migration_in_progress()) {
+        migration_cancel_and_wait();      /* its dirty log and RAM blocks go away here */
+    }
     kvm_vcpus_stop(pc->kvm);
     device_lock();
     kvm_vm_destroy(pc->kvm);
@@ -443,7 +506,7 @@ static bool pc_machine_reset(void *opaque, GError **errp)
     }
     pc->boots++;
     pc_monitor_note_reset(pc->mon);
-    if (!pc_monitor_vm_running(pc->mon)) {
+    if (!pc_monitor_vm_running(pc->mon) || migration_incoming_expected()) {
         return true;                  /* 'stop' holds across reset until 'cont' */
     }
     return kvm_vcpus_start(pc->kvm, errp);
@@ -490,10 +553,14 @@ static void pc_guest_shutdown(void *opaque)
 int pc_machine_run(PcMachine *pc)
 {
     GError *err = NULL;
-    /* -S: the monitor's cont starts them */
-    if (!pc->cfg.start_paused && !kvm_vcpus_start(pc->kvm, &err)) {
+    /* -incoming: the vCPUs start when the migrated state has arrived;
+     * -S: the monitor's cont starts them */
+    bool ok = pc->cfg.incoming ? migration_incoming_init(pc->cfg.incoming, &err)
+                               : pc->cfg.start_paused || kvm_vcpus_start(pc->kvm, &err);
+    if (!ok) {
         fprintf(stderr, "hotmem: %s\n", err->message);
         g_error_free(err);
+        migration_shutdown();
         return 1;
     }
     MainLoopOps ops = {
@@ -508,6 +575,7 @@ int pc_machine_run(PcMachine *pc)
         .console_stdin = pc->cfg.serial == SERIAL_BACKEND_STDIO,
     };
     int status = main_loop_run(&ops, &mcfg);
+    migration_shutdown();
     kvm_vcpus_stop(pc->kvm);
     write_timing_report(pc, status);
     return status;
@@ -519,6 +587,7 @@ void pc_machine_free(PcMachine *pc)
         return;
     }
     pc_balloon_detach();
+    migration_shutdown();
     pc_monitor_free(pc->mon);
     if (pc->kvm) {
         kvm_vm_destroy(pc->kvm);

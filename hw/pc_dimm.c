@@ -79,7 +79,32 @@ static bool memhp_eject(void *opaque, unsigned slot)
 {
     PcDimms *d = opaque;
     DimmDevice *dev = dimm_bus_slot(d->bus, slot);
+    if (dev && dev->enabled && d->defer_ejects) {
+        d->deferred_ejects[slot / 64] |= 1ULL << (slot % 64);
+        return false;                 /* the slot stays filled until the migration ends */
+    }
     return !dev || !dev->enabled || remove_device(d, dev);
+}
+
+void pc_dimms_defer_ejects(PcDimms *d, bool on)
+{
+    assert_device_lock();
+    d->defer_ejects = on;
+}
+
+void pc_dimms_run_deferred_ejects(PcDimms *d)
+{
+    assert_device_lock();
+    for (unsigned slot = 0; slot < HM_MEMHP_MAX_SLOTS; slot++) {
+        if (!(d->deferred_ejects[slot / 64] & (1ULL << (slot % 64)))) {
+            continue;
+        }
+        d->deferred_ejects[slot / 64] &= ~(1ULL << (slot % 64));
+        DimmDevice *dev = dimm_bus_slot(d->bus, slot);
+        if (dev && dev->enabled && remove_device(d, dev) && d->memhp) {
+            acpi_memhp_slot_emptied(d->memhp, slot);
+        }
+    }
 }
 
 static void memhp_ost(void *opaque, unsigned slot, uint32_t event, uint32_t status)

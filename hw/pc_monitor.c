@@ -12,6 +12,7 @@
 #include "hw/pc_monitor.h"
 #include "hotmem/io.h"
 #include "hotmem/runstate.h"
+#include "migration/migration.h"
 #include "monitor/machine-ops.h"
 #include "monitor/memory.h"
 #include "monitor/monitor.h"
@@ -28,7 +29,7 @@ struct PcMonitor {
 static RunState pc_run_state(void *opaque)
 {
     PcMonitor *m = opaque;
-    return m->state;
+    return migration_run_state(m->state);
 }
 
 static bool pc_stop(void *opaque, GError **errp)
@@ -111,6 +112,11 @@ void pc_monitor_detach_dimms(void)
     device_lock();
     monitor_memory_attach(NULL);
     device_unlock();
+}
+
+void pc_monitor_set_paused(PcMonitor *m, bool paused)
+{
+    m->state = paused ? RUN_STATE_PAUSED : RUN_STATE_RUNNING;
 }
 
 bool pc_monitor_vm_running(const PcMonitor *m)

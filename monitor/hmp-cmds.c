@@ -205,3 +205,68 @@ void hmp_quit(HmpContext *hmp, JsonObject *args)
     qmp_quit(&err);
     hmp_report_error(hmp, err);
 }
+
+/* ---- migration ---- */
+
+void hmp_migrate(HmpContext *hmp, JsonObject *args)
+{
+    GError *err = NULL;
+    if (!qmp_migrate(arg_str(args, "uri"), false, false, false, false, &err)) {
+        hmp_report_error(hmp, err);
+    }
+}
+
+void hmp_migrate_cancel(HmpContext *hmp, JsonObject *args)
+{
+    qmp_migrate_cancel(NULL);
+}
+
+void hmp_info_migrate(HmpContext *hmp, JsonObject *args)
+{
+    GError *err = NULL;
+    MigrationCapabilityStatusList *caps = qmp_query_migrate_capabilities(&err);
+    hmp_printf(hmp, "capabilities:");
+    for (MigrationCapabilityStatusList *l = caps; l; l = l->next) {
+        if (l->value->capability == MIGRATION_CAPABILITY_EVENTS) {
+            hmp_printf(hmp, " events: %s", l->value->state ? "on" : "off");
+        }
+    }
+    hmp_printf(hmp, "\n");
+    qapi_free_MigrationCapabilityStatusList(caps);
+    MigrationInfo *info = qmp_query_migrate(&err);
+    if (!info->has_status) {
+        qapi_free_MigrationInfo(info);
+        return;
+    }
+    hmp_printf(hmp, "Migration status: %s\n", MigrationStatus_str(info->status));
+    if (info->error_desc) {
+        hmp_printf(hmp, "Migration error: %s\n", info->error_desc);
+    }
+    if (info->has_total_time) {
+        hmp_printf(hmp, "total time: %" PRId64 " ms\n", info->total_time);
+    }
+    if (info->has_expected_downtime) {
+        hmp_printf(hmp, "expected downtime: %" PRId64 " ms\n", info->expected_downtime);
+    }
+    if (info->has_downtime) {
+        hmp_printf(hmp, "downtime: %" PRId64 " ms\n", info->downtime);
+    }
+    if (info->has_setup_time) {
+        hmp_printf(hmp, "setup: %" PRId64 " ms\n", info->setup_time);
+    }
+    MigrationStats *r = info->ram;
+    if (r) {
+        hmp_printf(hmp, "transferred ram: %" PRId64 " kbytes\n", r->transferred >> 10);
+        hmp_printf(hmp, "throughput: %0.2f mbps\n", r->mbps);
+        hmp_printf(hmp, "remaining ram: %" PRId64 " kbytes\n", r->remaining >> 10);
+        hmp_printf(hmp, "total ram: %" PRId64 " kbytes\n", r->total >> 10);
+        hmp_printf(hmp, "duplicate: %" PRId64 " pages\n", r->duplicate);
+        hmp_printf(hmp, "skipped: %" PRId64 " pages\n", r->skipped);
+        hmp_printf(hmp, "normal: %" PRId64 " pages\n", r->normal);
+        hmp_printf(hmp, "normal bytes: %" PRId64 " kbytes\n", r->normal_bytes >> 10);
+        hmp_printf(hmp, "dirty sync count: %" PRId64 "\n", r->dirty_sync_count);
+        hmp_printf(hmp, "page size: %" PRId64 " kbytes\n", r->page_size >> 10);
+        hmp_printf(hmp, "pages-per-second: %" PRIu64 "\n", r->pages_per_second);
+    }
+    qapi_free_MigrationInfo(info);
+}

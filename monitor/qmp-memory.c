@@ -9,6 +9,7 @@
  * hw/hostmem.c), and a refused command leaves everything as it was.
  */
 #include "monitor/memory.h"
+#include "migration/migration.h"
 #include "monitor/qapi-runtime.h"
 #include "hw/hostmem.h"
 #include "hw/objects.h"
@@ -32,6 +33,17 @@ static PcDimms *need_memory(GError **errp)
                        "this machine has no memory devices");
     }
     return machine_dimms;
+}
+
+/* The set of RAM blocks is fixed while a migration sends them. */
+static bool not_migrating(const char *cmd, GError **errp)
+{
+    if (migration_in_progress()) {
+        qapi_error_set(errp, QAPI_ERROR_CLASS_GENERIC_ERROR, "%s not allowed while migrating",
+                       cmd);
+        return false;
+    }
+    return true;
 }
 
 static char *device_path(const char *id)
@@ -123,7 +135,7 @@ static bool device_add_pc_dimm(PcDimms *d, const char *id, JsonObject *props,
 bool qmp_device_add(const char *driver, const char *id, JsonObject *props, GError **errp)
 {
     PcDimms *d = need_memory(errp);
-    if (!d) {
+    if (!d || !not_migrating("device_add", errp)) {
         return false;
     }
     /* HMP "device_add id=foo" has no implied first key, so no driver */
@@ -165,19 +177,19 @@ bool qmp_device_add(const char *driver, const char *id, JsonObject *props, GErro
 bool qmp_device_del(const char *id, GError **errp)
 {
     PcDimms *d = need_memory(errp);
-    return d && pc_dimms_unplug_request(d, id, errp);
+    return d && not_migrating("device_del", errp) && pc_dimms_unplug_request(d, id, errp);
 }
 
 /* ------------------------------------------------------------ backends */
 
 bool qmp_object_add(ObjectOptions *arg, GError **errp)
 {
-    return need_memory(errp) && user_object_add(arg, errp);
+    return need_memory(errp) && not_migrating("object-add", errp) && user_object_add(arg, errp);
 }
 
 bool qmp_object_del(const char *id, GError **errp)
 {
-    return need_memory(errp) && user_object_del(id, errp);
+    return need_memory(errp) && not_migrating("object-del", errp) && user_object_del(id, errp);
 }
 
 /* ------------------------------------------------------------ queries */

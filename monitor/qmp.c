@@ -69,6 +69,7 @@ static void *client_open(MonStream *st, void *opaque)
     c->server = s;
     c->stream = st;
     c->parser = json_streamer_new(QJSON_DEFAULT_MAX_SIZE);
+    c->session.stream = st;                 /* getfd takes the fds it passed */
     mon_stream_set_out_cap(st, s->out_cap);
     JsonNode *greeting = qmp_greeting();
     send_node(c, greeting);

@@ -39,6 +39,7 @@ struct MonStream {
     bool processing;
     const MonStreamOps *ops;
     void *opaque;
+    int passed_fd;            /* the last fd received with SCM_RIGHTS, -1: none */
 };
 
 static gboolean on_readable(gint fd, GIOCondition cond, gpointer opaque);
@@ -123,6 +124,9 @@ static void free_stream(MonStream *s)
     drop_source(&s->out_src);
     drop_source(&s->close_src);
     close_fds(s);
+    if (s->passed_fd >= 0) {
+        close(s->passed_fd);
+    }
     g_byte_array_free(s->inbuf, TRUE);
     g_byte_array_free(s->outbuf, TRUE);
     g_free(s);
@@ -202,6 +206,42 @@ static ssize_t raw_write(MonStream *s, const void *data, size_t len)
     return n;
 }
 
+/* On a socket, descriptors may come with the bytes (QMP getfd): only the
+ * last one is kept, so a client cannot make hotmem hoard them. */
+static ssize_t stream_read(MonStream *s, int fd, void *buf, size_t len)
+{
+    if (!s->out_is_socket || s->in_fd != s->out_fd) {
+        return read(fd, buf, len);
+    }
+    union { struct cmsghdr align; char buf[CMSG_SPACE(sizeof(int) * 4)]; } ctl;
+    struct iovec iov = { .iov_base = buf, .iov_len = len };
+    struct msghdr msg = { .msg_iov = &iov, .msg_iovlen = 1, .msg_control = ctl.buf,
+                          .msg_controllen = sizeof(ctl.buf) };
+    ssize_t n = recvmsg(fd, &msg, MSG_CMSG_CLOEXEC);
+    for (struct cmsghdr *c = n >= 0 ? CMSG_FIRSTHDR(&msg) : NULL; c; c = CMSG_NXTHDR(&msg, c)) {
+        if (c->cmsg_level != SOL_SOCKET || c->cmsg_type != SCM_RIGHTS) {
+            continue;
+        }
+        size_t nfds = (c->cmsg_len - CMSG_LEN(0)) / sizeof(int);
+        for (size_t i = 0; i < nfds; i++) {
+            int passed;
+            memcpy(&passed, CMSG_DATA(c) + i * sizeof(int), sizeof(int));
+            if (s->passed_fd >= 0) {
+                close(s->passed_fd);
+            }
+            s->passed_fd = passed;
+        }
+    }
+    return n;
+}
+
+int mon_stream_take_fd(MonStream *s)
+{
+    int fd = s->passed_fd;
+    s->passed_fd = -1;
+    return fd;
+}
+
 static gboolean on_readable(gint fd, GIOCondition cond, gpointer opaque)
 {
     MonStream *s = opaque;
@@ -209,7 +249,7 @@ static gboolean on_readable(gint fd, GIOCondition cond, gpointer opaque)
     g_byte_array_set_size(s->inbuf, old + READ_CHUNK);
     ssize_t n;
     do {
-        n = read(fd, s->inbuf->data + old, READ_CHUNK);
+        n = stream_read(s, fd, s->inbuf->data + old, READ_CHUNK);
     } while (n < 0 && errno == EINTR);
     g_byte_array_set_size(s->inbuf, old + MAX(n, 0));
     if (n < 0 && errno == EAGAIN) {
@@ -253,6 +293,7 @@ MonStream *mon_stream_new(int in_fd, int out_fd, bool owns_fds, GMainContext *ct
     s->in_fd = in_fd;
     s->out_fd = out_fd;
     s->owns_fds = owns_fds;
+    s->passed_fd = -1;
     struct stat st;
     s->out_is_socket = fstat(out_fd, &st) == 0 && S_ISSOCK(st.st_mode);
     s->ctx = ctx ? ctx : g_main_context_default();

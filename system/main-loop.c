@@ -110,9 +110,11 @@ static gboolean on_request(gint fd, GIOCondition cond, gpointer opaque)
     case VM_REQUEST_QUIT:
         finish(ml, 0, NULL);
         break;
-    case VM_REQUEST_ERROR:
-        finish(ml, 1, vm_cause_text(cause));
+    case VM_REQUEST_ERROR: {
+        g_autofree char *detail = vm_request_take_error_detail();
+        finish(ml, 1, detail ? detail : vm_cause_text(cause));
         break;
+    }
     }
     return G_SOURCE_CONTINUE;
 }

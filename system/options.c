@@ -7,6 +7,7 @@
 #include "hotmem/util.h"
 #include "hw/hotmem-pc.h"
 #include "hw/memory-rules.h"
+#include "migration/transport.h"
 #include "monitor/monitor-opts.h"
 #include "monitor/qapi-runtime.h"
 #include "qapi-generated.h"
@@ -649,6 +650,18 @@ static bool apply_option(MachineConfig *cfg, const OptionDesc *o, const char *ar
         return parse_object(cfg, arg, errp);
     case HM_OPT_QMP:
         return monitor_config_add(cfg, MONITOR_PROTOCOL_QMP, arg, errp);
+    case HM_OPT_INCOMING: {
+        MigUri u;
+        if (strcmp(arg, "defer") != 0 && !mig_uri_parse(arg, &u, errp)) {
+            g_prefix_error(errp, "-incoming: ");
+            return false;
+        }
+        if (strcmp(arg, "defer") != 0) {
+            mig_uri_clear(&u);
+        }
+        set_string(&cfg->incoming, arg);
+        return true;
+    }
     case HM_OPT_MONITOR:
         return monitor_config_add(cfg, MONITOR_PROTOCOL_HMP, arg, errp);
     default:
@@ -734,6 +747,7 @@ void machine_config_clear(MachineConfig *cfg)
     if (cfg->objects) {
         g_ptr_array_free(cfg->objects, TRUE);
     }
+    g_free(cfg->incoming);
     monitor_config_clear(cfg);
     memset(cfg, 0, sizeof(*cfg));
 }

@@ -14,6 +14,7 @@ static VmRequest pending;
 static VmCause pending_cause;
 static void (*notify_fn)(void *opaque);
 static void *notify_opaque;
+static char *error_detail;         /* vm_request_error's sentence, until taken */
 
 const char *vm_cause_text(VmCause cause)
 {
@@ -31,6 +32,7 @@ const char *vm_cause_text(VmCause cause)
         [VM_CAUSE_KVM_INTERNAL_ERROR] = "KVM internal error",
         [VM_CAUSE_KVM_UNEXPECTED_EXIT] = "unexpected KVM exit",
         [VM_CAUSE_KVM_RUN_FAILED] = "KVM_RUN failed",
+        [VM_CAUSE_MIGRATION_FAILED] = "incoming migration failed",
     };
     return (unsigned)cause < G_N_ELEMENTS(text) && text[cause] ? text[cause] : "unknown";
 }
@@ -81,4 +83,23 @@ void vm_request_set_notify(void (*notify)(void *opaque), void *opaque)
     notify_fn = notify;
     notify_opaque = opaque;
     g_mutex_unlock(&request_lock);
+}
+
+void vm_request_error(VmCause cause, const char *detail)
+{
+    g_mutex_lock(&request_lock);
+    if (!error_detail) {                  /* the first error is the one to report */
+        error_detail = g_strdup_printf("%s: %s", vm_cause_text(cause), detail);
+    }
+    g_mutex_unlock(&request_lock);
+    vm_request(VM_REQUEST_ERROR, cause);
+}
+
+char *vm_request_take_error_detail(void)
+{
+    g_mutex_lock(&request_lock);
+    char *d = error_detail;
+    error_detail = NULL;
+    g_mutex_unlock(&request_lock);
+    return d;
 }

@@ -97,6 +97,7 @@ typedef struct MachineConfig {
     char *pidfile;            /* -pidfile */
     bool nodefaults;          /* -nodefaults: no default serial port */
     GPtrArray *objects;       /* -object, parsed: ObjectOptions *, in order */
+    char *incoming;           /* -incoming URI or "defer"; NULL: none */
     bool want_help;
     bool want_version;
     MonitorConfig *monitors;  /* -qmp / -monitor, in command-line order */

@@ -33,6 +33,7 @@ typedef enum {
     VM_CAUSE_KVM_INTERNAL_ERROR,
     VM_CAUSE_KVM_UNEXPECTED_EXIT,
     VM_CAUSE_KVM_RUN_FAILED,
+    VM_CAUSE_MIGRATION_FAILED,        /* the destination could not load the stream */
 } VmCause;
 
 /* A sentence for logs and the error exit ("guest S5", "KVM internal error"). */
@@ -41,6 +42,11 @@ const char *vm_cause_text(VmCause cause);
 bool vm_cause_is_guest(VmCause cause);
 
 void vm_request(VmRequest req, VmCause cause);
+/* VM_REQUEST_ERROR with a sentence saying why ("CAUSE: detail"), which
+ * the error exit prints instead of the cause alone. */
+void vm_request_error(VmCause cause, const char *detail);
+/* That sentence (the caller frees it), or NULL. */
+char *vm_request_take_error_detail(void);
 /* Takes the pending request (highest priority wins) and clears it. */
 VmRequest vm_request_take(VmCause *cause);
 VmRequest vm_request_peek(void);

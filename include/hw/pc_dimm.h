@@ -61,6 +61,10 @@ typedef struct PcDimms {
     uint64_t reserved_end;    /* etc/reserved-memory-end */
     PcDimmEvents events;
     GQueue records;           /* PcDimmRecord *, oldest first */
+    /* a migration runs: a guest _EJ0 is noted here and carried out when it
+     * ends (no memory is unmapped while it is being sent) */
+    bool defer_ejects;
+    uint64_t deferred_ejects[HM_MEMHP_MAX_SLOTS / 64];
 } PcDimms;
 
 /*
@@ -91,6 +95,12 @@ bool pc_dimms_hotplug_pc_dimm(PcDimms *d, const char *id, const char *memdev, un
 /* device_del ID: asks the guest to eject; completion is the deleted event.
  * Fails while an earlier request for the DIMM is still unanswered. */
 bool pc_dimms_unplug_request(PcDimms *d, const char *id, GError **errp);
+
+/* Migration: while deferring, a guest eject only sets the slot's bit in
+ * deferred_ejects; run_deferred_ejects carries each out (the DIMM goes,
+ * DEVICE_DELETED follows) and clears the bits. */
+void pc_dimms_defer_ejects(PcDimms *d, bool on);
+void pc_dimms_run_deferred_ejects(PcDimms *d);
 
 /* What the monitors report, filled from the owners (pc_dimm_query.c). */
 uint64_t pc_dimms_plugged_size(const PcDimms *d);

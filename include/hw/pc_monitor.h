@@ -30,6 +30,8 @@ bool pc_monitor_vm_running(const PcMonitor *m);
 void pc_monitor_guest_shutdown(PcMonitor *m);
 /* After a machine reset: a powered-off VM becomes prelaunch. */
 void pc_monitor_note_reset(PcMonitor *m);
+/* An incoming migration brought a paused guest: 'cont' starts it. */
+void pc_monitor_set_paused(PcMonitor *m, bool paused);
 /* Flushes and closes the monitors, unregisters the machine ops. */
 void pc_monitor_free(PcMonitor *m);
 

@@ -12,8 +12,11 @@
 #include <json-glib/json-glib.h>
 #include <stdbool.h>
 
+typedef struct MonStream MonStream;
+
 typedef struct QmpSession {
     bool negotiated;          /* qmp_capabilities was accepted */
+    MonStream *stream;        /* where getfd finds a passed descriptor; NULL: none */
 } QmpSession;
 
 /* The greeting: {"QMP": {"version": ..., "capabilities": []}} */

@@ -48,6 +48,8 @@ size_t mon_stream_dropped(const MonStream *s);
 /* Ends the stream once its pending output is written. */
 void mon_stream_close_when_flushed(MonStream *s);
 bool mon_stream_is_dead(const MonStream *s);
+/* The last descriptor received with SCM_RIGHTS (the caller owns it), -1. */
+int mon_stream_take_fd(MonStream *s);
 size_t mon_stream_pending_output(const MonStream *s);
 /* Frees at once (ops->closed is not called); with flush, first waits up to
  * MON_STREAM_FLUSH_MS for pending output to be written. */

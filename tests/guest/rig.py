@@ -100,6 +100,8 @@ mkdir -p $R/tmp/.hotmem-rig && mount --bind /ctl $R/tmp/.hotmem-rig
 [ -c $R/dev/kvm ] || fail "no /dev/kvm in the outer VM"
 stty -F /dev/ttyS0 -opost -echo 2>/dev/null
 stty -F /dev/ttyS1 -opost -echo 2>/dev/null
+# loopback for scenarios that talk TCP to themselves (migration)
+ip link set lo up 2>/dev/null || ifconfig lo 127.0.0.1 up 2>/dev/null
 echo "HOTMEM-RIG-START-$TOKEN"
 chroot $R /bin/sh /tmp/.hotmem-rig/cmd.sh </dev/null >/dev/ttyS0 2>/dev/ttyS1
 st=$?

@@ -25,6 +25,8 @@ SCENARIOS = {
     'rtc': ['test-rtc.py'],
     'ost-flood': ['test-ost-flood.py'],
     'balloon': ['test-balloon.py'],
+    'migrate-engine': ['test-migrate-engine.py'],
+    'migrate': ['test-migrate.py'],
 }
 
 
