@@ -17,10 +17,12 @@ is `not ok`.
 """
 
 import argparse
+import hashlib
 import importlib.util
 import os
 import shutil
 import socket
+import subprocess
 import sys
 import tempfile
 import time
@@ -32,7 +34,7 @@ sys.path.insert(0, str(HERE))
 import guestlib  # noqa: E402
 from guestlib import GuestError, Tap  # noqa: E402
 
-# Guest, Section, the guest commands and memfill come from the hotplug scenario
+# Guest, Section and the guest commands come from the hotplug scenario
 _spec = importlib.util.spec_from_file_location("test_hotplug", HERE / "test-hotplug.py")
 th = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(th)
@@ -42,6 +44,21 @@ GUEST_BODY = th.GUEST_BODY + r"""
 cmd_ostflood() { memfill ostflood "$@"; }
 """
 FINAL = 0xfe                  # memfill's last _OST status
+
+
+def memfill_binary():
+    """memfill.c compiled static into the cache under a name that is its
+    content's digest: other checkouts sharing the cache build their own
+    memfill.c (maybe without ostflood) under test-hotplug's plain name."""
+    src = HERE / "memfill.c"
+    digest = hashlib.sha256(src.read_bytes()).hexdigest()[:16]
+    out = guestlib.cache_root() / "bin" / ("memfill-%s" % digest)
+    if not out.exists():
+        out.parent.mkdir(parents=True, exist_ok=True)
+        tmp = "%s.tmp.%d" % (out, os.getpid())
+        subprocess.run(["gcc", "-static", "-O2", "-Wall", "-o", tmp, str(src)], check=True)
+        os.replace(tmp, out)
+    return out
 
 
 def slow_drain(q, quiet=2.0, chunk=4096, pause=0.02):
@@ -142,7 +159,7 @@ def main():
     files = guestlib.guest_files()
     initrd = str(guestlib.build_initramfs(
         guestlib.init_script(GUEST_BODY), name="test-ost-flood",
-        adds=[(str(th.memfill_binary()), "/bin/memfill")]))
+        adds=[(str(memfill_binary()), "/bin/memfill")]))
     sockdir = tempfile.mkdtemp(prefix="hm-ostflood-")
     argv = [args.hotmem, "-m", "512M,slots=2,maxmem=4G", "-smp", "1",
             "-dimm", "id=d1,size=256M", "-dimm", "id=d2,size=256M",
