@@ -127,7 +127,11 @@ static void memhp_unplug_refused(void *opaque, unsigned slot)
 {
     PcDimms *d = opaque;
     DimmDevice *dev = dimm_bus_slot(d->bus, slot);
-    if (!dev) {
+    /* only a refusal of a device_del ends an operation: one the guest
+     * repeats with nothing pending is its _OST record, not an event (a
+     * guest could otherwise flood DEVICE_UNPLUG_GUEST_ERROR, which is
+     * never throttled) */
+    if (!dev || !dev->unplug_requested) {
         return;
     }
     /* the DIMM stays: a reset must not complete this removal any more */
