@@ -105,6 +105,10 @@ static void get_str(In *in, char *out, size_t cap)
 
 bool pc_dimms_layout_parse(const uint8_t *buf, size_t len, PcDimmLayout *out, GError **errp)
 {
+    static const uint8_t nothing;
+    if (!len) {
+        buf = &nothing;                   /* an empty payload may have no data at all */
+    }
     In in = { .p = buf, .end = buf + len };
     memset(out, 0, sizeof(*out));
     uint32_t version = (uint32_t)get(&in, 4);

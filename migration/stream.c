@@ -112,7 +112,7 @@ bool mig_stream_get_section(MigReadFn read, void *opaque, MigSection *s, GError 
                     "(at most %u)", s->name, len, MIG_PAYLOAD_MAX);
         return false;
     }
-    s->payload = g_byte_array_sized_new(len);
+    s->payload = g_byte_array_sized_new(len ? len : 1);   /* data never NULL */
     g_byte_array_set_size(s->payload, len);
     if (!read(opaque, s->payload->data, len, errp) || !read(opaque, sum, 4, errp)) {
         goto short_read;
@@ -142,7 +142,9 @@ bool mig_buf_read(void *opaque, void *buf, size_t len, GError **errp)
         g_set_error(errp, HM_ERROR, 0, "the stream ends early");
         return false;
     }
-    memcpy(buf, r->p, len);
+    if (len) {                            /* an empty payload's data may be NULL */
+        memcpy(buf, r->p, len);
+    }
     r->p += len;
     r->left -= len;
     return true;

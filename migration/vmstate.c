@@ -157,6 +157,10 @@ bool vmstate_load(const VmStateDesc *d, void *obj, const uint8_t *buf, size_t le
                     version, d->min_version, d->version);
         return false;
     }
+    static const uint8_t nothing;
+    if (!len) {
+        buf = &nothing;                   /* an empty payload may have no data at all */
+    }
     Reader r = { buf, buf + len };
     if (!load_fields(d, obj, &r, version, errp)) {
         return false;
