@@ -25,6 +25,7 @@ SCENARIOS = {
     'rtc': ['test-rtc.py'],
     'ost-flood': ['test-ost-flood.py'],
     'balloon': ['test-balloon.py'],
+    'kata': ['test-kata.py'],
     'migrate-engine': ['test-migrate-engine.py'],
     'migrate': ['test-migrate.py'],
 }
