@@ -5,7 +5,7 @@
  * classes and texts, QEMU's arithmetic (RAM + plugged DIMMs - ballooned),
  * the clamp above that size, and a DIMM hot-plug changing actual; the
  * guest stats over QOM (qom-list/get/set on /machine/peripheral/ID, the
- * poll timer on the main loop).
+ * poll timer on the main loop) and BALLOON_CHANGE throttled to one a second.
  */
 #include "hw/acpi_piix4.h"
 #include "hw/pc_balloon.h"
@@ -317,11 +317,38 @@ static void test_guest_stats(void)
     machine_down(&m);
 }
 
+/* QEMU's monitor throttles BALLOON_CHANGE to one a second: a driver that
+ * reports page by page makes one event at once and one with the newest
+ * value when the second is over, not one per report. */
+static void test_change_throttled(void)
+{
+    Machine m;
+    machine_up(&m);
+    pc_balloon_attach(m.b, m.cfg.ram_size, m.dimms);
+    g_ptr_array_set_size(events, 0);
+    for (uint32_t pages = 1; pages <= 256; pages++) {
+        td_mmio_write(m.d.device + VIRTIO_BALLOON_CFG_ACTUAL, pages, 4);
+    }
+    monitor_event_flush();
+    g_assert_cmpuint(events->len, ==, 1);
+    g_assert_nonnull(strstr(g_ptr_array_index(events, 0), "{\"actual\": 1610608640}"));
+    gint64 end = g_get_monotonic_time() + 2500 * 1000;
+    while (events->len < 2 && g_get_monotonic_time() < end) {
+        g_main_context_iteration(NULL, FALSE);
+        g_usleep(1000);
+    }
+    g_assert_cmpuint(events->len, ==, 2);
+    /* 1.5 GiB - 256 pages: the newest */
+    g_assert_nonnull(strstr(g_ptr_array_index(events, 1), "{\"actual\": 1609564160}"));
+    machine_down(&m);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
     g_test_add_func("/qmp-balloon/no-balloon", test_no_balloon);
     g_test_add_func("/qmp-balloon/cycle", test_balloon_cycle);
     g_test_add_func("/qmp-balloon/guest-stats", test_guest_stats);
+    g_test_add_func("/qmp-balloon/change-throttled", test_change_throttled);
     return g_test_run();
 }
