@@ -464,7 +464,7 @@ Arguments:
 - "path": an absolute QOM path (str)
 - "property": the property's name (str)
 
-Returns: any: the value; a child or link property gives the path it points to
+Returns: any: the value; a child or link property gives the path it points to. The balloon (/machine/peripheral/ID, type virtio-balloon-pci) has QEMU's guest-stats ({"stats": {"stat-swap-in": ..., the ten names of virtio 1.2 5.5.6.3, -1 for one the guest never sent}, "last-update": seconds since the epoch}; GenericError "guest hasn't updated any stats yet" before the driver's first report) and guest-stats-polling-interval (seconds, 0: no polling)
 
 Example:
 
@@ -480,7 +480,9 @@ qom-set
 
 Sets a property. The properties of DIMMs and memory backends are fixed
 once they exist, as in QEMU after a device is realized: setting one is
-an error.
+an error. The balloon's guest-stats-polling-interval takes an integer
+from 0 to 4294967295 (QEMU's errors "timer value must be greater than
+zero", "timer value is too big").
 
 Arguments:
 

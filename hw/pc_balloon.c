@@ -34,6 +34,28 @@ static void set_ballooned(void *opaque, uint64_t bytes)
     virtio_balloon_set_target(p->b, pages > UINT32_MAX ? UINT32_MAX : (uint32_t)pages);
 }
 
+static uint32_t stats_interval(void *opaque)
+{
+    PcBalloon *p = opaque;
+    return p->b->stats_interval;
+}
+
+static void set_stats_interval(void *opaque, uint32_t secs)
+{
+    PcBalloon *p = opaque;
+    virtio_balloon_set_stats_interval(p->b, secs);
+}
+
+static int64_t stats(void *opaque, int64_t *out)
+{
+    PcBalloon *p = opaque;
+    G_STATIC_ASSERT(MONITOR_BALLOON_STATS == VIRTIO_BALLOON_S_NR);
+    for (unsigned i = 0; i < VIRTIO_BALLOON_S_NR; i++) {
+        out[i] = p->b->stats_valid[i] ? (int64_t)p->b->stats[i] : -1;
+    }
+    return p->b->stats_last_update;
+}
+
 static void changed(void *opaque, VirtioBalloon *b)
 {
     monitor_balloon_changed();
@@ -52,6 +74,10 @@ void pc_balloon_attach(VirtioBalloon *b, uint64_t ram_size, PcDimms *dimms)
         .ram_size = ram_now,
         .ballooned = ballooned,
         .set_ballooned = set_ballooned,
+        .id = b->id,
+        .stats_interval = stats_interval,
+        .set_stats_interval = set_stats_interval,
+        .stats = stats,
         .opaque = &pc_balloon,
     };
     monitor_set_balloon_ops(&ops);

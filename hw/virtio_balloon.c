@@ -11,6 +11,7 @@
 #include "hw/virtio_balloon.h"
 #include "hw/hotmem-pc.h"
 #include "hotmem/guest-mem.h"
+#include "hotmem/io.h"
 #include "hotmem/util.h"
 
 #include <string.h>
@@ -162,6 +163,7 @@ static void balloon_queue_notify(VirtioDevice *vdev, unsigned index)
             }
             b->stats_elem = elem;
             b->stats_held = true;
+            b->stats_queue = index;
             continue;
         case VQ_REPORTING:
             report(b, &elem);
@@ -256,11 +258,52 @@ void virtio_balloon_set_target(VirtioBalloon *b, uint32_t pages)
     virtio_config_changed(&b->vdev);
 }
 
+/* The poll: the held buffer goes back (used, nothing written), which the
+ * driver answers with fresh numbers. Without a buffer (no driver yet, or
+ * it has not answered the last poll) the next period tries again. */
+static gboolean stats_poll(gpointer opaque)
+{
+    VirtioBalloon *b = opaque;
+    device_lock();
+    if (b->stats_held && b->vdev.status & VIRTIO_STATUS_DRIVER_OK) {
+        b->stats_held = false;
+        virtqueue_push(&b->vdev, b->stats_queue, &b->stats_elem, 0);
+        virtqueue_element_clear(&b->stats_elem);
+        virtqueue_notify_driver(&b->vdev, b->stats_queue);
+    }
+    device_unlock();
+    return G_SOURCE_CONTINUE;
+}
+
+static void stop_stats_timer(VirtioBalloon *b)
+{
+    if (b->stats_timer) {
+        g_source_destroy(b->stats_timer);
+        g_source_unref(b->stats_timer);
+        b->stats_timer = NULL;
+    }
+}
+
+void virtio_balloon_set_stats_interval(VirtioBalloon *b, uint32_t secs)
+{
+    if (secs == b->stats_interval) {
+        return;
+    }
+    stop_stats_timer(b);
+    b->stats_interval = secs;
+    if (secs) {
+        b->stats_timer = g_timeout_source_new_seconds(secs);
+        g_source_set_callback(b->stats_timer, stats_poll, b, NULL);
+        g_source_attach(b->stats_timer, g_main_context_default());
+    }
+}
+
 void virtio_balloon_free(VirtioBalloon *b)
 {
     if (!b) {
         return;
     }
+    stop_stats_timer(b);
     virtio_pci_free(b->pci);
     drop_stats(b);
     g_free(b->id);

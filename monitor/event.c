@@ -38,7 +38,7 @@ typedef struct EventRule {
 static const EventRule rules[] = {
     /* every guest write of the _OST status register emits one */
     { "ACPI_DEVICE_OST", 1000, { "info.slot", "info.device" }, false },
-    /* guest-driven in QEMU too; no emitter in hotmem yet */
+    /* the balloon driver writes its page count as often as it likes */
     { "BALLOON_CHANGE", 1000, { NULL, NULL }, false },
     { "RTC_CHANGE", 1000, { "qom-path", NULL }, false },
     /* what management waits for: one per request it made */

@@ -5,7 +5,9 @@
  *
  *   /                            machine, objects
  *   /machine                     peripheral, peripheral-anon, unattached
- *   /machine/peripheral/ID       a plugged DIMM (pc-dimm, or dimm for -dimm)
+ *   /machine/peripheral/ID       a plugged DIMM (pc-dimm, or dimm for -dimm),
+ *                                or the balloon (virtio-balloon-pci: its guest
+ *                                stats, monitor/qmp-balloon.c)
  *   /machine/unattached/device[N] vCPU N
  *   /objects/ID                  a memory backend (object-add)
  *
@@ -16,6 +18,7 @@
 #include "hotmem/options.h"
 #include "hw/hostmem.h"
 #include "hw/objects.h"
+#include "monitor/balloon.h"
 #include "monitor/machine-ops.h"
 #include "monitor/memory.h"
 #include "monitor/qapi-runtime.h"
@@ -35,6 +38,7 @@ typedef enum {
     QOM_CPU,
     QOM_BACKEND,
     QOM_SECRET,
+    QOM_BALLOON,
 } QomKind;
 
 typedef struct {
@@ -76,6 +80,9 @@ static bool resolve(const char *path, QomNode *n)
         n->kind = QOM_UNATTACHED;
     } else if (!strcmp(path, "/objects")) {
         n->kind = QOM_OBJECTS;
+    } else if (g_str_has_prefix(path, "/machine/peripheral/") && monitor_balloon_id() &&
+               !strcmp(path + strlen("/machine/peripheral/"), monitor_balloon_id())) {
+        n->kind = QOM_BALLOON;
     } else if (g_str_has_prefix(path, "/machine/peripheral/")) {
         n->kind = QOM_DIMM;
         n->dimm = find_dimm(path + strlen("/machine/peripheral/"));
@@ -120,6 +127,8 @@ static const char *type_of(const QomNode *n)
         return hostmem_kind_name(n->backend->kind);
     case QOM_SECRET:
         return "secret";
+    case QOM_BALLOON:
+        return "virtio-balloon-pci";
     }
     return container_type;
 }
@@ -345,6 +354,9 @@ static void children(const QomNode *n, ChildFn fn, void *opaque)
                 fn(dev->id, dev->declared ? "child<dimm>" : "child<pc-dimm>", opaque);
             }
         }
+        if (monitor_balloon_id()) {
+            fn(monitor_balloon_id(), "child<virtio-balloon-pci>", opaque);
+        }
         break;
     }
     case QOM_UNATTACHED: {
@@ -403,6 +415,9 @@ ObjectPropertyInfoList *qmp_qom_list(const char *path, GError **errp)
             list_child(p->name, p->type, &tail);
         }
     }
+    for (unsigned i = 0; n.kind == QOM_BALLOON && monitor_balloon_props[i][0]; i++) {
+        list_child(monitor_balloon_props[i][0], monitor_balloon_props[i][1], &tail);
+    }
     return l;
 }
 
@@ -428,6 +443,9 @@ JsonNode *qmp_qom_get(const char *path, const char *property, GError **errp)
     if (!strcmp(property, "type")) {
         return json_str(type_of(&n));
     }
+    if (n.kind == QOM_BALLOON) {
+        return monitor_balloon_qom_get(property, errp);
+    }
     const QomProp *p = find_prop(&n, property);
     if (p) {
         return p->get(&n);
@@ -451,6 +469,9 @@ bool qmp_qom_set(const char *path, const char *property, JsonNode *value, GError
     QomNode n;
     if (!need_node(path, &n, errp)) {
         return false;
+    }
+    if (n.kind == QOM_BALLOON && strcmp(property, "type")) {
+        return monitor_balloon_qom_set(property, value, errp);
     }
     bool known = !strcmp(property, "type") || find_prop(&n, property);
     if (!known) {

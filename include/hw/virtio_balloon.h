@@ -56,6 +56,9 @@ struct VirtioBalloon {
     uint64_t stats[VIRTIO_BALLOON_S_NR];
     bool stats_valid[VIRTIO_BALLOON_S_NR];
     int64_t stats_last_update;    /* seconds since the epoch; 0: never */
+    unsigned stats_queue;         /* index of the stats queue the buffer came on */
+    uint32_t stats_interval;      /* guest-stats-polling-interval, s; 0: off */
+    GSource *stats_timer;         /* main loop: gives the buffer back to the guest */
     VirtioBalloonChanged changed;
     void *changed_opaque;
 };
@@ -67,5 +70,9 @@ void virtio_balloon_reset(VirtioBalloon *b);
 void virtio_balloon_free(VirtioBalloon *b);
 /* Asks the driver to hold pages pages (a config change interrupt). */
 void virtio_balloon_set_target(VirtioBalloon *b, uint32_t pages);
+/* Polls the guest's stats every secs seconds (0 stops): a timer on the
+ * main context returns the held stats buffer, the driver refills it and
+ * sends it back. Main thread, device lock held. */
+void virtio_balloon_set_stats_interval(VirtioBalloon *b, uint32_t secs);
 
 #endif

@@ -5,8 +5,8 @@ modules and is ballooned over a real QMP socket.
 
     test-balloon.py [--hotmem ./hotmem] [-v]
 
-One VM (-m 768M plus a populated 1 GiB DIMM, so query-balloon's arithmetic
-and the BAR placement above the DIMM region are both exercised):
+One VM (-m 768M,slots=1 plus a populated 1 GiB DIMM, so query-balloon's
+arithmetic and the BAR placement above the DIMM region are both exercised):
   - the function 1af4:1045 sits at 00:02.0 with its 64-bit BAR in the host
     bridge's 64-bit window, at or above etc/reserved-memory-end; virtio-pci
     binds it, virtio_balloon binds the virtio device, with MSI-X vectors;
@@ -14,14 +14,30 @@ and the BAR placement above the DIMM region are both exercised):
   - query-balloon starts at RAM + DIMM; balloon to 256 MiB less: the guest
     inflates (BALLOON_CHANGE events, its MemTotal drops by 256 MiB),
     query-balloon and HMP info balloon follow, host RSS drops;
+  - guest stats over QOM: qom-set guest-stats-polling-interval 2, qom-get
+    guest-stats advances, QEMU's ten names, total within 10% of MemTotal;
+  - BALLOON_CHANGE comes at most about once a second (QEMU's throttle);
   - balloon back to the full size: the guest deflates;
+  - with the balloon inflated, a 1 GiB pc-dimm hot-added (object-add +
+    device_add, onlined movable): actual grows by exactly 1 GiB; ballooning
+    to RAM + both DIMMs - 512 MiB and back works; device_del: DEVICE_DELETED,
+    actual shrinks by 1 GiB;
+  - without deflate-on-oom, a program allocating MemAvailable + 192 MiB past
+    a 512 MiB balloon is OOM-killed and the balloon keeps its pages;
+  - balloon-hostile.c unbinds the driver and drives the BAR wrongly (rings
+    outside RAM, a looping chain, zero length, 2048 indirect entries, a
+    queue size of 100, notify of unconfigured queues, status out of order):
+    hotmem runs, QMP answers, the device is DEVICE_NEEDS_RESET or ignores
+    it; the driver binds again and balloons;
   - a reboot gives the guest its pages back (BALLOON_CHANGE), the BAR and
     MSI-X come back on the recreated VM and the kept target is inflated
     again, as QEMU does;
   - bad input (0, negative) answers QEMU's error and changes nothing.
 A second VM (pci=nomsi: the INTx fallback, through the PIIX3 PIRQ routing
 and the _PRT) uses -device virtio-balloon,free-page-reporting=on,
-deflate-on-oom=on: memory the guest frees goes back to the host by itself.
+deflate-on-oom=on: memory the guest frees goes back to the host by itself,
+and the same allocation past a 512 MiB balloon succeeds: the driver deflates
+(BALLOON_CHANGE, query-balloon) instead of an OOM kill.
 Output is TAP; a check that could not run is `not ok`.
 """
 
@@ -29,6 +45,7 @@ import argparse
 import os
 import re
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -49,7 +66,14 @@ TOUCH = 640 * MiB
 # docs/specs/fwcfg.txt: the hotplug region starts at 4 GiB here (no RAM above
 # 4 GiB) and holds the one declared 1 GiB slot; etc/reserved-memory-end is its
 # end rounded up to 1 GiB.
-RESERVED_MEMORY_END = 4 * GiB + DIMM
+# One empty slot (-m ...,slots=1,maxmem=) takes a further 1 GiB of the region.
+HOTADD = GiB
+MAXMEM = FULL + HOTADD
+RESERVED_MEMORY_END = 4 * GiB + DIMM + HOTADD
+# deflate-on-oom: the balloon holds OOM_INFLATE, the program asks for
+# MemAvailable plus OOM_PAST
+OOM_INFLATE = 512 * MiB
+OOM_PAST = 192 * MiB
 
 
 def hm_constant(name):
@@ -98,6 +122,21 @@ cmd_touch() {
 cmd_features() {
     for v in /sys/bus/virtio/devices/*; do [ -f $v/features ] && hm features "$(cat $v/features)"; done
 }
+# oom MIB: allocate and write MemAvailable + MIB of anonymous memory
+cmd_oom() {
+    # no refusal at mmap time: the pages are found (or not) when written
+    echo 1 >/proc/sys/vm/overcommit_memory
+    n=$(($(awk '/^MemAvailable:/ {print int($2 / 1024)}' /proc/meminfo) + $1))
+    hm oomsize "$n"
+    memfill anon "$n" 5
+    hm oomrc "$?"
+}
+# hostile CASE: tests/guest/balloon-hostile.c on the balloon function
+cmd_hostile() { balloon-hostile /sys/bus/pci/devices/0000:00:02.0 "$1"; }
+cmd_rebind() {
+    echo 0000:00:02.0 >/sys/bus/pci/drivers/virtio-pci/bind
+    sleep 2
+}
 cmd_dmesg() { dmesg | grep -iE "$1" | tail -n 20 | while read -r l; do hm dmesg "$l"; done; }
 """
 
@@ -145,6 +184,19 @@ def wait_actual(q, want, timeout):
         n += 1
         if ev["data"]["actual"] == want:
             return n, time.monotonic() - t0
+
+
+def helper_binary(name):
+    """tests/guest/NAME.c compiled static into the cache: memfill (test-hotplug's
+    helper, for the deflate-on-oom allocation) and balloon-hostile."""
+    out = guestlib.cache_root() / "bin" / name
+    src = HERE / (name + ".c")
+    if not out.exists() or out.stat().st_mtime < src.stat().st_mtime:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        tmp = "%s.%d.tmp" % (out, os.getpid())
+        subprocess.run(["gcc", "-static", "-O2", "-Wall", "-o", tmp, str(src)], check=True)
+        os.replace(tmp, out)
+    return out
 
 
 def irq_counts(f):
@@ -250,6 +302,7 @@ def run_balloon(tap, base_argv, verbose, fig):
 def ballooning(tap, vm, q, fig):
     irq_before = device_checks(tap, vm, "balloon", True)
     dmesg_clean(tap, vm, "after boot")
+    guest_stats(tap, vm, q)
 
     with Section(tap, "balloon: inflate", vm) as s:
         a0 = q.execute("query-balloon")["actual"]
@@ -270,6 +323,8 @@ def ballooning(tap, vm, q, fig):
         fig["inflate_s"], fig["inflate_events"] = time.monotonic() - t0, n
         s.ok(n >= 1, "BALLOON_CHANGE events reach actual %d (%d events, %.1f s)"
              % (FULL - INFLATE, n, dt))
+        s.ok(n <= dt + 2, "BALLOON_CHANGE is throttled to one a second, as QEMU does "
+             "(%d events in %.1f s)" % (n, dt))
         a1 = q.execute("query-balloon")["actual"]
         s.ok(a1 == FULL - INFLATE, "query-balloon actual %d" % a1)
         hmp = q.execute("human-monitor-command", {"command-line": "info balloon"})
@@ -316,6 +371,10 @@ def ballooning(tap, vm, q, fig):
         st = facts_after.get("virtio", ["- - - 0"])[0].split()[3]
         s.ok(not int(st, 16) & 0x40, "the device never needed a reset (status %s)" % st)
     dmesg_clean(tap, vm, "after inflate and deflate")
+    hotplug(tap, vm, q, fig)
+    dmesg_clean(tap, vm, "after the DIMM came and went")
+    oom(tap, vm, q, "balloon", False, fig)
+    hostile(tap, vm, q)
 
     with Section(tap, "balloon: reboot", vm) as s:
         # QEMU keeps the target across a reset: the new driver inflates again
@@ -343,6 +402,193 @@ def ballooning(tap, vm, q, fig):
         wait_actual(q, FULL, 300)
         s.ok(q.execute("query-balloon")["actual"] == FULL, "and deflates back to %d" % FULL)
     dmesg_clean(tap, vm, "after the reboot")
+
+
+def guest_stats(tap, vm, q):
+    """QEMU's stats interface: qom-set the polling interval, qom-get the
+    numbers the guest's driver sent back."""
+    path = "/machine/peripheral/balloon0"
+    with Section(tap, "balloon: stats", vm) as s:
+        kids = {p["name"]: p["type"] for p in q.execute("qom-list", {"path": "/machine/peripheral"})}
+        props = {p["name"]: p["type"] for p in q.execute("qom-list", {"path": path})}
+        s.ok(kids.get("balloon0") == "child<virtio-balloon-pci>" and
+             props.get("guest-stats-polling-interval") == "int" and
+             "guest-stats" in props, "qom-list shows /machine/peripheral/balloon0 with its "
+             "stats properties", (kids, props))
+        r = q.execute("qom-set", {"path": path, "property": "guest-stats-polling-interval",
+                                  "value": 2})
+        st0 = q.execute("qom-get", {"path": path, "property": "guest-stats"})
+        time.sleep(5)
+        st1 = q.execute("qom-get", {"path": path, "property": "guest-stats"})
+        s.ok(r == {} and st1["last-update"] > st0["last-update"],
+             "with a 2 s interval the guest's stats are polled (last-update %d -> %d)"
+             % (st0["last-update"], st1["last-update"]))
+        kb = memtotal_kb(vm)
+        tot = st1["stats"].get("stat-total-memory", -1)
+        free = st1["stats"].get("stat-free-memory", -1)
+        s.ok(abs(tot - kb * 1024) <= kb * 1024 // 10 and 0 < free < tot,
+             "stat-total-memory %d within 10%% of MemTotal %d kB, free %d" % (tot, kb, free),
+             st1)
+        s.ok(sorted(st1["stats"]) == sorted([
+            "stat-swap-in", "stat-swap-out", "stat-major-faults", "stat-minor-faults",
+            "stat-free-memory", "stat-total-memory", "stat-available-memory",
+            "stat-disk-caches", "stat-htlb-pgalloc", "stat-htlb-pgfail"]),
+             "QEMU's ten stat names", sorted(st1["stats"]))
+        try:
+            q.execute("qom-set", {"path": path, "property": "guest-stats-polling-interval",
+                                  "value": -1})
+            s.ok(False, "a negative interval is refused")
+        except QMPError as e:
+            s.ok(e.desc == "timer value must be greater than zero",
+                 "a negative interval: QEMU's error", str(e))
+        q.execute("qom-set", {"path": path, "property": "guest-stats-polling-interval",
+                              "value": 0})
+
+
+HOSTILE = ("outside", "loop", "zero", "long", "size", "unconfigured", "order")
+
+
+def hostile(tap, vm, q):
+    """A guest program that unbinds the driver and drives the BAR wrongly:
+    after each case hotmem runs, QMP answers and the device either marked
+    itself DEVICE_NEEDS_RESET or ignored the write. Then the real driver
+    binds again and works."""
+    with Section(tap, "balloon: hostile", vm) as s:
+        for case in HOSTILE:
+            f = facts(vm, "hostile %s" % case, 60)
+            v = f.get("hostile-%s" % case, ["(nothing)"])[0]
+            m = re.match(r"status 0x([0-9a-f]+) size (\d+)", v)
+            alive = vm.proc.poll() is None
+            a = q.execute("query-balloon")["actual"]
+            ok = bool(m) and alive and a > 0
+            st = int(m.group(1), 16) if m else -1
+            size = int(m.group(2)) if m else -1
+            if case in ("outside", "loop", "long"):
+                ok = ok and st & 0x40 != 0
+                what = "DEVICE_NEEDS_RESET"
+            elif case == "size":
+                ok = ok and size != 100
+                what = "the size write ignored (reads %d)" % size
+            elif case == "order":
+                ok = ok and (st & 0x04 == 0 or st & 0x40 != 0)
+                what = "no working queue: DRIVER_OK refused or DEVICE_NEEDS_RESET"
+            else:
+                ok = ok and st & 0x40 == 0
+                what = "ignored, status 0x%x" % st
+            s.ok(ok, "%s: hotmem runs, query-balloon answers, %s (%s)" % (case, what, v))
+        vm.command("rebind", 60)
+        f = facts(vm, "pci")
+        virtio = [x.split() for x in f.get("virtio", [])]
+        s.ok(len(virtio) == 1 and virtio[0][2] == "virtio_balloon" and
+             int(virtio[0][3], 16) == 0x0f,
+             "virtio-pci binds again and the device is DRIVER_OK", virtio)
+        q.execute("balloon", {"value": FULL - 64 * MiB})
+        wait_actual(q, FULL - 64 * MiB, 120)
+        q.execute("balloon", {"value": FULL})
+        wait_actual(q, FULL, 120)
+        s.ok(q.execute("query-balloon")["actual"] == FULL,
+             "and balloons 64 MiB and back")
+
+
+def hotplug(tap, vm, q, fig):
+    """The balloon counts a DIMM plugged and unplugged at run time: query-balloon's
+    actual is RAM + DIMMs - balloon, whatever was plugged after the target."""
+    with Section(tap, "balloon: hot-add", vm) as s:
+        q.execute("balloon", {"value": FULL - INFLATE})
+        wait_actual(q, FULL - INFLATE, 300)
+        a0 = q.execute("query-balloon")["actual"]
+        kb0 = memtotal_kb(vm)
+        q.events.clear()
+        r1 = q.execute("object-add", {"qom-type": "memory-backend-ram", "id": "mem1",
+                                      "size": HOTADD})
+        r2 = q.execute("device_add", {"driver": "pc-dimm", "id": "dimm1", "memdev": "mem1"})
+        ev = q.wait_event("ACPI_DEVICE_OST", 120,
+                          lambda e: e["data"]["info"].get("device") == "dimm1"
+                          and e["data"]["info"]["source"] == 1)
+        s.ok(r1 == {} and r2 == {} and ev["data"]["info"]["status"] == 0,
+             "object-add + device_add pc-dimm of 1 GiB with the balloon inflated: the "
+             "guest takes it (_OST 1/0)", ev)
+        deadline, kb1 = time.monotonic() + 120, kb0
+        while kb1 - kb0 < HOTADD // 1024 and time.monotonic() < deadline:
+            time.sleep(1)
+            kb1 = memtotal_kb(vm)
+        s.ok(kb1 - kb0 == HOTADD // 1024,
+             "the guest onlines it: MemTotal %d -> %d kB" % (kb0, kb1))
+        a1 = q.execute("query-balloon")["actual"]
+        s.ok(a0 == FULL - INFLATE and a1 == a0 + HOTADD,
+             "query-balloon actual grows by exactly 1 GiB (%d -> %d)" % (a0, a1))
+        # a target that needs more balloon than before, now over 2.75 GiB of RAM
+        target = FULL + HOTADD - 2 * INFLATE
+        q.events.clear()
+        q.execute("balloon", {"value": target})
+        n, dt = wait_actual(q, target, 300)
+        a2 = q.execute("query-balloon")["actual"]
+        kb2 = memtotal_kb(vm)
+        s.ok(a2 == target and kb1 - kb2 == INFLATE // 1024,
+             "balloon to RAM + both DIMMs - 512 MiB: actual reaches %d (%d events, %.1f s), "
+             "MemTotal %d kB" % (a2, n, dt, kb2))
+        q.execute("balloon", {"value": FULL + HOTADD})
+        n, dt = wait_actual(q, FULL + HOTADD, 300)
+        a3 = q.execute("query-balloon")["actual"]
+        s.ok(a3 == FULL + HOTADD, "deflated: actual %d = RAM + both DIMMs" % a3)
+
+    with Section(tap, "balloon: hot-remove", vm) as s:
+        q.events.clear()
+        t0 = time.monotonic()
+        r = q.execute("device_del", {"id": "dimm1"})
+        ev = q.wait_event("DEVICE_DELETED", 300,
+                          lambda e: e["data"].get("device") == "dimm1")
+        fig["unplug_s"] = time.monotonic() - t0
+        s.ok(r == {} and ev is not None,
+             "device_del dimm1 returns {} and DEVICE_DELETED arrives (%.1f s)"
+             % fig["unplug_s"])
+        a4 = q.execute("query-balloon")["actual"]
+        s.ok(a4 == FULL, "query-balloon actual shrinks by exactly 1 GiB (%d)" % a4)
+        s.ok(q.execute("object-del", {"id": "mem1"}) == {}, "object-del mem1 returns {}")
+        kb4 = memtotal_kb(vm)
+        s.ok(kb4 == kb1 - (HOTADD - INFLATE) // 1024,
+             "MemTotal %d kB: without the DIMM and the balloon" % kb4)
+
+
+def oom(tap, vm, q, name, deflate_on_oom, fig):
+    """A program allocates past the balloon: with deflate-on-oom the driver
+    gives pages back instead of letting the OOM killer act; without it the
+    program is killed."""
+    with Section(tap, "%s: oom" % name, vm) as s:
+        target = FULL - OOM_INFLATE
+        q.execute("balloon", {"value": target})
+        wait_actual(q, target, 300)
+        q.events.clear()
+        t0 = time.monotonic()
+        f = facts(vm, "oom %d" % (OOM_PAST >> 20), 900)
+        fig["%s_oom_s" % name] = time.monotonic() - t0
+        size = f.get("oomsize", ["?"])[0]
+        rc = int(f.get("oomrc", ["-1"])[0])
+        mf = f.get("memfill", ["(none)"])[0]
+        a = q.execute("query-balloon")["actual"]
+        ups = [e["data"]["actual"] for e in q.events if e["event"] == "BALLOON_CHANGE"]
+        got = vm.command("dmesg Out.of.memory|invoked.oom-killer|oom-kill", 60)
+        kills = [m.value for m in got if m.key == "dmesg"]
+        if deflate_on_oom:
+            s.ok(rc == 0 and mf.startswith("ok"),
+                 "deflate-on-oom=on: %s MiB (MemAvailable + %d MiB) allocated and verified "
+                 "(status %d, %s, %.1f s)" % (size, OOM_PAST >> 20, rc, mf,
+                                             fig["%s_oom_s" % name]))
+            s.ok(a > target and ups and max(ups) > target,
+                 "the balloon deflated: query-balloon %d -> %d, %d BALLOON_CHANGE events"
+                 % (target, a, len(ups)), ups[-5:])
+            s.ok(not kills, "no OOM kill", kills)
+        else:
+            s.ok(rc == 128 + 9 and mf == "(none)",
+                 "without deflate-on-oom: %s MiB (MemAvailable + %d MiB) gets the program "
+                 "killed (status %d)" % (size, OOM_PAST >> 20, rc), mf)
+            s.ok(any("Out of memory" in k for k in kills),
+                 "dmesg says \"Out of memory\"", kills)
+            s.ok(a == target and not ups,
+                 "the balloon kept its pages: query-balloon %d, no BALLOON_CHANGE" % a, ups)
+        q.execute("balloon", {"value": FULL})
+        wait_actual(q, FULL, 300)
+        s.ok(q.execute("query-balloon")["actual"] == FULL, "deflated back to %d" % FULL)
 
 
 def run_reporting(tap, base_argv, verbose, fig):
@@ -381,6 +627,7 @@ def run_reporting(tap, base_argv, verbose, fig):
             s.ok(len(irq1) == 1 and list(irq1.values())[0] > list(irq0.values() or [0])[0],
                  "INTx interrupts were delivered (%s -> %s)" % (irq0, irq1))
         dmesg_clean(tap, vm, "with free page reporting")
+        oom(tap, vm, q, "reporting", True, fig)
         poweroff(tap, "reporting", vm)
     finally:
         if q:
@@ -400,9 +647,11 @@ def main():
     files = guestlib.guest_files()
     initrd = str(guestlib.build_initramfs(
         guestlib.init_script(GUEST_BODY), name="test-balloon",
-        adds=guestlib.module_adds(["virtio_pci", "virtio_balloon"])))
+        adds=guestlib.module_adds(["virtio_pci", "virtio_balloon"]) +
+        [(str(helper_binary("memfill")), "/bin/memfill"),
+         (str(helper_binary("balloon-hostile")), "/bin/balloon-hostile")]))
     sockdir = tempfile.mkdtemp(prefix="hm-balloon-")
-    base = [args.hotmem, "-m", "768M", "-smp", "1", "-dimm", "id=d0,size=1G,populated=on",
+    base = [args.hotmem, "-m", "768M,slots=1,maxmem=%dM" % (MAXMEM >> 20), "-smp", "1", "-dimm", "id=d0,size=1G,populated=on",
             "-kernel", files["HOTMEM_GUEST_KERNEL"], "-initrd", initrd,
             "-append", APPEND, "-nographic",
             "-qmp", "unix:%s,server=on,wait=off" % (Path(sockdir) / "qmp.sock")]
