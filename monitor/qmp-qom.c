@@ -183,7 +183,7 @@ static const QomProp dimm_props[] = {
     { "hotplugged", "bool", dimm_hotplugged },
     { "hotpluggable", "bool", yes },
     { "realized", "bool", yes },
-    { NULL },
+    { 0 },
 };
 
 #define BACKEND_BOOL(field)                                          \
@@ -241,7 +241,7 @@ static const QomProp backend_props[] = {
     { "reserve", "bool", backend_reserve },
     { "host-nodes", "uint16List", backend_host_nodes },
     { "policy", "HostMemPolicy", backend_policy },
-    { NULL },
+    { 0 },
 };
 
 static const QomProp file_props[] = {
@@ -249,14 +249,14 @@ static const QomProp file_props[] = {
     { "discard-data", "bool", backend_discard_data },
     { "align", "uint64", backend_align },
     { "readonly", "bool", backend_readonly },
-    { NULL },
+    { 0 },
 };
 
 static const QomProp memfd_props[] = {
     { "hugetlb", "bool", backend_hugetlb },
     { "hugetlbsize", "uint64", backend_hugetlbsize },
     { "seal", "bool", backend_seal },
-    { NULL },
+    { 0 },
 };
 
 static unsigned cpu_topology(unsigned cpu, int which)
@@ -285,7 +285,7 @@ static const QomProp cpu_props[] = {
     { "core-id", "int32", cpu_core },
     { "thread-id", "int32", cpu_thread },
     { "node-id", "int32", cpu_node },
-    { NULL },
+    { 0 },
 };
 
 /* The property tables of a node, in listing order (at most two). */

@@ -76,6 +76,11 @@ bool parse_accel(MachineConfig *cfg, const char *arg, GError **errp)
         g_set_error(errp, HM_ERROR, 0, "-accel: kvm takes no properties here");
         return false;
     }
+    /* "-accel thread=multi": the first element named a key, so no accelerator */
+    if (!json_object_has_member(o, "accel")) {
+        g_set_error(errp, HM_ERROR, 0, "-accel: the accelerator comes first (-accel kvm)");
+        return false;
+    }
     return is_kvm("-accel", json_object_get_string_member(o, "accel"), errp);
 }
 

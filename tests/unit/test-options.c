@@ -85,6 +85,9 @@ static const BadCase bad_cases[] = {
     { { "-m", "slots=2,maxmem=4G" }, "-m: missing size" },
     /* -dimm: the documented bad inputs, then the rest of the syntax */
     { { "-dimm", "id=d0,size=100M" }, "-dimm: size 100M is not a multiple of 128 MiB" },
+    /* found by fuzz-options: a first element with a key has no accelerator */
+    { { "-accel", "thread=multi" }, "-accel: the accelerator comes first (-accel kvm)" },
+    { { "-accel", "-dimm" }, "-accel: accelerator '-dimm' is not supported (only kvm)" },
     { { "-dimm", "id=d0,size=0" }, "-dimm: size 0: a DIMM cannot be empty" },
     { { "-dimm", "id=d0", "-dimm", "id=d1", "-dimm", "id=d0" }, "-dimm: duplicate id 'd0'" },
     { { "-dimm", "size=1G,node=0" }, "-dimm: missing id=" },
