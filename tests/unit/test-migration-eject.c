@@ -49,7 +49,7 @@ static void machine_up(Machine *m)
     g_assert_no_error(err);
     PcDimmEvents ev = { .deleted = ev_deleted, .opaque = m };
     pc_dimms_set_events(m->dimms, &ev);
-    g_assert_nonnull(hostmem_add("m1", GiB, HOSTMEM_KIND_RAM, &err));
+    g_assert_nonnull(hostmem_add("m1", GiB, NULL, &err));
     g_assert_true(pc_dimms_hotplug_pc_dimm(m->dimms, "p1", "m1", 0, 0, DIMM_ADDR_AUTO, &err));
     g_assert_no_error(err);
     g_assert_true(pc_dimms_unplug_request(m->dimms, "p1", &err));
