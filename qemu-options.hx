@@ -224,6 +224,20 @@ needs the serial port elsewhere (`-serial none` or `-serial file:PATH`); the
 two cannot share standard input.
 ENDDEF
 
+DEF(chardev, HAS_ARG, "-chardev socket,id=ID,path=PATH|fd=N,server=on,wait=off", "a listening socket for a -mon")
+QEMU's spelling (also `server,nowait`), as libvirt writes it for its monitor.
+`path=PATH` listens on a new socket file, with the -qmp rules; `fd=N` adopts a
+unix stream socket the caller opened, bound and listen()ed and passed to
+hotmem as descriptor N (anything else is refused). Only the `socket` backend
+as a server that does not wait exists, and every -chardev must be used by
+exactly one -mon.
+ENDDEF
+
+DEF(mon, HAS_ARG, "-mon [chardev=]ID[,id=NAME][,mode=control|readline]", "a monitor on a -chardev")
+`mode=control` is QMP, `mode=readline` (the default, as QEMU's) the text
+monitor. An unknown chardev is `chardev "ID" not found`.
+ENDDEF
+
 HEADING(Security)
 
 DEF(sandbox, HAS_ARG, "-sandbox on|off[,obsolete=allow|deny][,elevateprivileges=allow|deny|children][,spawn=allow|deny][,resourcecontrol=allow|deny]", "seccomp filter over hotmem's system calls")
