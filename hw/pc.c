@@ -334,7 +334,8 @@ static bool setup_devices(PcMachine *pc, GError **errp)
     PciMsiSender msi = { .send = kvm_signal_msi, .opaque = pc->kvm };
     PciIoeventfdOps ioeventfd = { .set = kvm_ioeventfd, .opaque = pc->kvm };
     return pc->dimms != NULL &&
-           pc_devices_realize(pc->devices, pc->piix3, kvm_has_msi(pc->kvm) ? &msi : NULL,
+           pc_devices_realize(pc->devices, pc->piix3, pc->dimms,
+                              kvm_has_msi(pc->kvm) ? &msi : NULL,
                               kvm_has_ioeventfd(pc->kvm) ? &ioeventfd : NULL, errp);
 }
 

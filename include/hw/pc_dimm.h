@@ -88,6 +88,10 @@ bool pc_dimms_hotplug_declared(PcDimms *d, const char *id, GError **errp);
  * DIMM_ADDR_AUTO for first fit). */
 bool pc_dimms_hotplug_pc_dimm(PcDimms *d, const char *id, const char *memdev, unsigned node,
                               unsigned slot, uint64_t addr, GError **errp);
+/* -device pc-dimm,...: the same, plugged before the guest starts (enabled,
+ * no insert event, no GPE), like a -dimm populated=on; still removable. */
+bool pc_dimms_coldplug_pc_dimm(PcDimms *d, const char *id, const char *memdev, unsigned node,
+                               unsigned slot, uint64_t addr, GError **errp);
 /* device_del ID: asks the guest to eject; completion is the deleted event.
  * Fails while an earlier request for the DIMM is still unanswered. */
 bool pc_dimms_unplug_request(PcDimms *d, const char *id, GError **errp);

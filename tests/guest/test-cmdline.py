@@ -101,6 +101,13 @@ def main():
          'is not a listening socket', '-chardev socket,fd=N (bound, not listening) -mon'),
         (['-chardev', 'socket,id=m,fd=200,server=on,wait=off', '-mon', 'm'],
          '-chardev m: fd 200 is not open'),
+        # -device pc-dimm (cold plug)
+        (['-device', 'pc-dimm,id=d0'], "-device pc-dimm,id=d0: Parameter 'memdev' is missing"),
+        (['-m', '512M,slots=1,maxmem=2G', '-device', 'pc-dimm,id=d0,memdev=nope'],
+         "-device pc-dimm,id=d0: Device 'nope' not found"),
+        (['-m', '512M,slots=1,maxmem=2G', '-object', 'memory-backend-ram,id=m0,size=1G',
+          '-device', '{"driver":"pc-dimm","id":"d0","memdev":"m0","colour":"red"}'],
+         "Property 'pc-dimm.colour' not found"),
     ]
     # a unix socket bound but never listen()ed: what -chardev fd= must refuse
     unlistened = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
