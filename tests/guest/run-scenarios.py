@@ -25,6 +25,7 @@ SCENARIOS = {
     'rtc': ['test-rtc.py'],
     'ost-flood': ['test-ost-flood.py'],
     'balloon': ['test-balloon.py'],
+    'libvirt': ['test-libvirt.py'],
 }
 
 
