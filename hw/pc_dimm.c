@@ -195,6 +195,11 @@ static bool publish_fw_cfg(PcDimms *d, const MachineConfig *cfg, FwCfgState *fw,
            fw_cfg_add_file(fw, HM_FW_CFG_FILE_RESERVED_MEM_END, &end, sizeof(end), errp);
 }
 
+bool pc_dimms_publish(PcDimms *d, const MachineConfig *cfg, FwCfgState *fw, GError **errp)
+{
+    return publish_fw_cfg(d, cfg, fw, errp);
+}
+
 /* ---- the machine's recipe step ---- */
 
 PcDimms *pc_dimms_new(const MachineConfig *cfg, const PcMemoryLayout *layout,

@@ -72,6 +72,10 @@ typedef struct PcDimms {
 PcDimms *pc_dimms_new(const MachineConfig *cfg, const PcMemoryLayout *layout,
                       unsigned phys_bits, void *host_bridge, FwCfgState *fw_cfg,
                       AcpiPiix4State *pm, GError **errp);
+/* The fw_cfg files (etc/hotplug-memory, etc/numa, etc/reserved-memory-end)
+ * of a PcDimms made with fw_cfg NULL, once the cold-plugged -device
+ * pc-dimms are in: they are listed populated, as -dimm populated=on is. */
+bool pc_dimms_publish(PcDimms *d, const MachineConfig *cfg, FwCfgState *fw, GError **errp);
 /* Machine reset: completes every removal the guest has not finished (the
  * guest no longer uses that memory), then clears all pending events.
  * Plugged DIMMs stay plugged. */

@@ -5,7 +5,10 @@
  * (not hotplugged, hotpluggable), and removable; bad properties and plug
  * failures refused with one message naming the device.
  */
+#include "hw/fw_cfg.h"
 #include "hw/hostmem.h"
+#include "hw/hotmem-abi.h"
+#include "hw/hotmem-pc.h"
 #include "hw/pc_devices.h"
 #include "hw/pc_dimm.h"
 #include "hw/pc_memmap.h"
@@ -87,6 +90,77 @@ static void test_coldplug(void)
     machine_down(&m);
 }
 
+static void select_key(uint16_t key)
+{
+    uint8_t d[2] = { (uint8_t)key, (uint8_t)(key >> 8) };
+    io_dispatch(IO_SPACE_PORT, HM_FW_CFG_PORT_SEL, d, 2, true);
+}
+
+static void read_data(void *buf, size_t len)
+{
+    for (size_t i = 0; i < len; i++) {
+        io_dispatch(IO_SPACE_PORT, HM_FW_CFG_PORT_DATA, (uint8_t *)buf + i, 1, false);
+    }
+}
+
+/* etc/hotplug-memory as the firmware reads it, through the ports. */
+static GByteArray *read_hotplug_memory(void)
+{
+    uint32_t count;
+    select_key(HM_FW_CFG_FILE_DIR);
+    read_data(&count, 4);
+    count = GUINT32_FROM_BE(count);
+    for (uint32_t i = 0; i < count; i++) {
+        HmFwCfgFile e;
+        read_data(&e, sizeof(e));
+        if (!strcmp(e.name, HM_FW_CFG_FILE_HOTPLUG_MEMORY)) {
+            GByteArray *a = g_byte_array_new();
+            g_byte_array_set_size(a, GUINT32_FROM_BE(e.size));
+            select_key(GUINT16_FROM_BE(e.select));
+            read_data(a->data, a->len);
+            return a;
+        }
+    }
+    return NULL;
+}
+
+/* The machine's recipe: the DIMM files are published once the cold
+ * pc-dimms are in, so the firmware sees them populated with their base,
+ * size and node, as it sees a -dimm populated=on. */
+static void test_fw_cfg_file(void)
+{
+    Machine m;
+    machine_up(&m);
+    GError *err = NULL;
+    FwCfgState *fw = fw_cfg_new(&err);
+    g_assert_no_error(err);
+    PcDevices *d = parse2("pc-dimm,id=d0,memdev=m0,node=1,slot=2", NULL, &err);
+    g_assert_true(pc_devices_realize(d, NULL, m.dimms, NULL, NULL, &err));
+    g_assert_true(pc_dimms_publish(m.dimms, &m.cfg, fw, &err));
+    g_assert_no_error(err);
+    GByteArray *f = read_hotplug_memory();
+    g_assert_nonnull(f);
+    g_assert_cmpuint(f->len, ==, sizeof(HmHpmemHeader) + 4 * sizeof(HmHpmemEntry));
+    for (unsigned i = 0; i < 4; i++) {
+        HmHpmemEntry e;
+        memcpy(&e, f->data + sizeof(HmHpmemHeader) + i * sizeof(e), sizeof(e));
+        uint32_t flags = GUINT32_FROM_LE(e.flags);
+        if (i == 2) {
+            g_assert_cmpuint(flags, ==, HM_HPMEM_F_HOTPLUGGABLE | HM_HPMEM_F_POPULATED);
+            g_assert_cmpuint(GUINT64_FROM_LE(e.size), ==, 256 * MiB);
+            g_assert_cmpuint(GUINT64_FROM_LE(e.base), >=, 4ULL << 30);
+            g_assert_cmpuint(GUINT32_FROM_LE(e.node), ==, 1);
+        } else {
+            g_assert_cmpuint(flags, ==, HM_HPMEM_F_HOTPLUGGABLE);
+            g_assert_cmpuint(GUINT64_FROM_LE(e.size), ==, 0);
+        }
+    }
+    g_byte_array_free(f, TRUE);
+    pc_devices_free(d);
+    fw_cfg_free(fw);
+    machine_down(&m);
+}
+
 static void expect_parse_error(const char *arg, const char *want)
 {
     GError *err = NULL;
@@ -137,5 +211,6 @@ int main(int argc, char **argv)
     device_lock();            /* the machine's memory code expects it */
     g_test_add_func("/pc-devices-dimm/coldplug", test_coldplug);
     g_test_add_func("/pc-devices-dimm/refused", test_refused);
+    g_test_add_func("/pc-devices-dimm/fw-cfg-file", test_fw_cfg_file);
     return g_test_run();
 }
