@@ -103,7 +103,7 @@ it, a JSON object such as
 used by a pc-dimm (device_add, -device) or a NUMA node (-numa memdev=).
 ENDDEF
 
-DEF(device, HAS_ARG, "-device DRIVER[,id=ID][,PROP=VALUE...]", "add a device (virtio-balloon-pci)")
+DEF(device, HAS_ARG, "-device DRIVER[,id=ID][,PROP=VALUE...]", "add a device (virtio-balloon-pci, pc-dimm)")
 Adds one device per option, in command-line order. Drivers:
 `virtio-balloon-pci` (also `virtio-balloon`): the virtio memory balloon on the
 modern virtio-pci transport (docs/specs/virtio-pci.txt), driven with the
@@ -112,7 +112,11 @@ modern virtio-pci transport (docs/specs/virtio-pci.txt), driven with the
 balloon when it runs out of memory), `free-page-reporting=on|off` (default
 off: the guest reports free pages, which the host discards), and QEMU's
 `bus=pci.0` and `addr=SLOT[.FN]` (default: the next free slot from 00:02.0).
-At most one balloon. An unknown driver or property is an error.
+At most one balloon. `pc-dimm,id=ID,memdev=M[,node=N][,slot=S][,addr=A]` (QEMU's
+properties, as `device_add` takes them) plugs a DIMM on the `-object
+memory-backend-*,id=M` before the guest starts, as `-dimm ...,populated=on`
+does, in a free `-m slots=` slot; `device_del ID` removes it. An unknown
+driver or property is an error.
 ENDDEF
 
 DEF(smp, HAS_ARG, "-smp [cpus=]N[,sockets=S][,cores=C][,threads=T]", "number of vCPUs and their topology (default 1)")
@@ -222,6 +226,20 @@ DEF(monitor, HAS_ARG, "-monitor stdio|unix:PATH,server=on,wait=off", "HMP (human
 The text monitor (docs/hmp.md), same socket rules as -qmp. `-monitor stdio`
 needs the serial port elsewhere (`-serial none` or `-serial file:PATH`); the
 two cannot share standard input.
+ENDDEF
+
+DEF(chardev, HAS_ARG, "-chardev socket,id=ID,path=PATH|fd=N,server=on,wait=off", "a listening socket for a -mon")
+QEMU's spelling (also `server,nowait`), as libvirt writes it for its monitor.
+`path=PATH` listens on a new socket file, with the -qmp rules; `fd=N` adopts a
+unix stream socket the caller opened, bound and listen()ed and passed to
+hotmem as descriptor N (anything else is refused). Only the `socket` backend
+as a server that does not wait exists, and every -chardev must be used by
+exactly one -mon.
+ENDDEF
+
+DEF(mon, HAS_ARG, "-mon [chardev=]ID[,id=NAME][,mode=control|readline]", "a monitor on a -chardev")
+`mode=control` is QMP, `mode=readline` (the default, as QEMU's) the text
+monitor. An unknown chardev is `chardev "ID" not found`.
 ENDDEF
 
 HEADING(Security)

@@ -331,12 +331,15 @@ static bool setup_devices(PcMachine *pc, GError **errp)
     /* after fw_cfg and PM: also publishes etc/reserved-memory-end. DIMMs
      * must stay below what the guest's CPUs can address. */
     pc->dimms = pc_dimms_new(&pc->cfg, &pc->layout, kvm_phys_addr_bits(pc->kvm), pc->i440fx,
-                             pc->fw_cfg, pc->pm, errp);
+                             NULL, pc->pm, errp);
     PciMsiSender msi = { .send = kvm_signal_msi, .opaque = pc->kvm };
     PciIoeventfdOps ioeventfd = { .set = kvm_ioeventfd, .opaque = pc->kvm };
+    /* the DIMM files list the -device pc-dimms too: published after them */
     return pc->dimms != NULL &&
-           pc_devices_realize(pc->devices, pc->piix3, kvm_has_msi(pc->kvm) ? &msi : NULL,
-                              kvm_has_ioeventfd(pc->kvm) ? &ioeventfd : NULL, errp);
+           pc_devices_realize(pc->devices, pc->piix3, pc->dimms,
+                              kvm_has_msi(pc->kvm) ? &msi : NULL,
+                              kvm_has_ioeventfd(pc->kvm) ? &ioeventfd : NULL, errp) &&
+           pc_dimms_publish(pc->dimms, &pc->cfg, pc->fw_cfg, errp);
 }
 
 static void reset_devices(PcMachine *pc)

@@ -7,10 +7,13 @@
  * QEMU's error texts. Everything is parsed before the machine exists.
  */
 #include "hw/pc_devices.h"
+#include "hw/dimm.h"
 #include "hw/hotmem-pc.h"
 #include "hw/memory-rules.h"
 #include "hotmem/keyval.h"
 #include "hotmem/util.h"
+#include "monitor/qapi-runtime.h"
+#include "qapi-generated.h"
 
 #include <json-glib/json-glib.h>
 #include <string.h>
@@ -19,6 +22,7 @@
 
 typedef enum {
     PC_DEVICE_VIRTIO_BALLOON,
+    PC_DEVICE_PC_DIMM,
 } PcDeviceKind;
 
 typedef struct PcDeviceSpec {
@@ -28,6 +32,7 @@ typedef struct PcDeviceSpec {
     int slot;                     /* -1: the next free one */
     bool deflate_on_oom;
     bool free_page_reporting;
+    PcDimmProperties *dimm;       /* pc-dimm: read by the schema's visitor */
 } PcDeviceSpec;
 
 struct PcDevices {
@@ -94,6 +99,32 @@ static bool apply_prop(PcDeviceSpec *s, const char *key, const char *val, GError
     }
     g_set_error(errp, HM_ERROR, 0, "Property '%s.%s' not found", s->driver, key);
     return false;
+}
+
+/* A pc-dimm's properties (all but driver and id) read by the generated
+ * visitor, as device_add reads them: the same names, checks and texts. */
+static bool parse_pc_dimm(PcDeviceSpec *s, GPtrArray *kv, GError **errp)
+{
+    JsonObject *o = json_object_new();
+    for (guint i = 0; i + 1 < kv->len; i += 2) {
+        if (strcmp(kv->pdata[i], "driver") && strcmp(kv->pdata[i], "id")) {
+            json_object_set_string_member(o, kv->pdata[i], kv->pdata[i + 1]);
+        }
+    }
+    JsonNode *n = json_node_alloc();
+    json_node_take_object(json_node_init(n, JSON_NODE_OBJECT), o);
+    QapiIn in;
+    qapi_in_init(&in, true);
+    in.driver = "pc-dimm";
+    bool ok = qapi_unmarshal_PcDimmProperties(&in, n, NULL, &s->dimm, errp);
+    qapi_in_cleanup(&in);
+    json_node_unref(n);
+    if (ok && !s->id) {
+        /* device_del and query-memory-devices name a DIMM by its id */
+        g_set_error(errp, HM_ERROR, 0, "pc-dimm needs an id");
+        return false;
+    }
+    return ok;
 }
 
 /* QEMU's JSON form: {"driver": "...", "id": "...", ...} */
@@ -179,16 +210,23 @@ static bool parse_one(PcDevices *d, const char *arg, PcDeviceSpec *s, GError **e
     for (unsigned i = 0; i < G_N_ELEMENTS(balloon_drivers); i++) {
         known |= !strcmp(s->driver, balloon_drivers[i]);
     }
-    if (!known) {
+    if (!strcmp(s->driver, "pc-dimm")) {
+        s->kind = PC_DEVICE_PC_DIMM;
+    } else if (!known) {
         g_set_error(errp, HM_ERROR, 0, "'%s' is not a valid device model name", s->driver);
         goto out;
+    } else {
+        s->kind = PC_DEVICE_VIRTIO_BALLOON;
     }
-    s->kind = PC_DEVICE_VIRTIO_BALLOON;
     for (guint i = 0; i + 1 < kv->len; i += 2) {
-        if (strcmp(kv->pdata[i], "driver") != 0 &&
+        bool dimm_prop = s->kind == PC_DEVICE_PC_DIMM && strcmp(kv->pdata[i], "id");
+        if (strcmp(kv->pdata[i], "driver") != 0 && !dimm_prop &&
             !apply_prop(s, kv->pdata[i], kv->pdata[i + 1], errp)) {
             goto out;
         }
+    }
+    if (s->kind == PC_DEVICE_PC_DIMM && !parse_pc_dimm(s, kv, errp)) {
+        goto out;
     }
     for (unsigned i = 0; i < d->n; i++) {
         if (s->id && d->specs[i].id && !strcmp(s->id, d->specs[i].id)) {
@@ -200,7 +238,7 @@ static bool parse_one(PcDevices *d, const char *arg, PcDeviceSpec *s, GError **e
                         s->slot, s->driver);
             goto out;
         }
-        if (d->specs[i].kind == PC_DEVICE_VIRTIO_BALLOON) {
+        if (s->kind == PC_DEVICE_VIRTIO_BALLOON && d->specs[i].kind == s->kind) {
             g_set_error(errp, HM_ERROR, 0, "Only one balloon device is supported");
             goto out;
         }
@@ -215,6 +253,7 @@ static void spec_clear(PcDeviceSpec *s)
 {
     g_free(s->driver);
     g_free(s->id);
+    qapi_free_PcDimmProperties(s->dimm);
 }
 
 PcDevices *pc_devices_parse(char *const *args, unsigned n, GError **errp)
@@ -251,12 +290,24 @@ static int free_slot(PcDevices *d, unsigned from)
     return -1;
 }
 
-bool pc_devices_realize(PcDevices *d, Piix3State *piix3, const PciMsiSender *msi,
-                        const PciIoeventfdOps *ioeventfd, GError **errp)
+bool pc_devices_realize(PcDevices *d, Piix3State *piix3, PcDimms *dimms,
+                        const PciMsiSender *msi, const PciIoeventfdOps *ioeventfd,
+                        GError **errp)
 {
     PciIntxRouter intx = { .set = piix3_pci_set_irq, .opaque = piix3 };
     for (unsigned i = 0; i < d->n; i++) {
         PcDeviceSpec *s = &d->specs[i];
+        if (s->kind == PC_DEVICE_PC_DIMM) {
+            const PcDimmProperties *p = s->dimm;
+            if (!pc_dimms_coldplug_pc_dimm(dimms, s->id, p->memdev,
+                                           p->has_node ? p->node : 0,
+                                           p->has_slot ? p->slot : DIMM_SLOT_AUTO,
+                                           p->has_addr ? p->addr : DIMM_ADDR_AUTO, errp)) {
+                g_prefix_error(errp, "-device pc-dimm,id=%s: ", s->id);
+                return false;
+            }
+            continue;
+        }
         int slot = s->slot >= 0 ? s->slot : free_slot(d, i + 1);
         if (slot < 0) {
             g_set_error(errp, HM_ERROR, 0, "-device %s: no free PCI slot", s->driver);

@@ -224,6 +224,11 @@ static bool publish_fw_cfg(PcDimms *d, const MachineConfig *cfg, FwCfgState *fw,
            fw_cfg_add_file(fw, HM_FW_CFG_FILE_RESERVED_MEM_END, &end, sizeof(end), errp);
 }
 
+bool pc_dimms_publish(PcDimms *d, const MachineConfig *cfg, FwCfgState *fw, GError **errp)
+{
+    return publish_fw_cfg(d, cfg, fw, errp);
+}
+
 /* ---- the machine's recipe step ---- */
 
 PcDimms *pc_dimms_new(const MachineConfig *cfg, const PcMemoryLayout *layout,
@@ -311,8 +316,8 @@ bool pc_dimms_hotplug_declared(PcDimms *d, const char *id, GError **errp)
     return plug_device(d, dev, true, errp);
 }
 
-bool pc_dimms_hotplug_pc_dimm(PcDimms *d, const char *id, const char *memdev, unsigned node,
-                              unsigned slot, uint64_t addr, GError **errp)
+static bool add_pc_dimm(PcDimms *d, const char *id, const char *memdev, unsigned node,
+                        unsigned slot, uint64_t addr, bool hotplug, GError **errp)
 {
     assert_device_lock();
     HostMemBackend *b = hostmem_find(memdev);
@@ -328,11 +333,23 @@ bool pc_dimms_hotplug_pc_dimm(PcDimms *d, const char *id, const char *memdev, un
         return false;
     }
     DimmDevice *dev = dimm_device_new(id, b, node, slot, addr);
-    if (!plug_device(d, dev, true, errp)) {
+    if (!plug_device(d, dev, hotplug, errp)) {
         dimm_device_free(dev);
         return false;
     }
     return true;
+}
+
+bool pc_dimms_hotplug_pc_dimm(PcDimms *d, const char *id, const char *memdev, unsigned node,
+                              unsigned slot, uint64_t addr, GError **errp)
+{
+    return add_pc_dimm(d, id, memdev, node, slot, addr, true, errp);
+}
+
+bool pc_dimms_coldplug_pc_dimm(PcDimms *d, const char *id, const char *memdev, unsigned node,
+                               unsigned slot, uint64_t addr, GError **errp)
+{
+    return add_pc_dimm(d, id, memdev, node, slot, addr, false, errp);
 }
 
 bool pc_dimms_unplug_request(PcDimms *d, const char *id, GError **errp)

@@ -354,10 +354,10 @@ static const MonServerOps hmp_ops = {
     .close = client_close,
 };
 
-HmpServer *hmp_server_new(const char *path, GMainContext *ctx, GError **errp)
+HmpServer *hmp_server_new(const char *path, int listen_fd, GMainContext *ctx, GError **errp)
 {
     HmpServer *s = g_new0(HmpServer, 1);
-    s->mon = mon_server_new(path, ctx, &hmp_ops, s, errp);
+    s->mon = mon_server_new(path, listen_fd, ctx, &hmp_ops, s, errp);
     if (!s->mon) {
         g_free(s);
         return NULL;

@@ -92,18 +92,23 @@ MonitorSet *monitor_set_new(const MonitorConfig *cfgs, unsigned n, GMainContext 
         bool qmp = c->protocol == MONITOR_PROTOCOL_QMP;
         GError *err = NULL;
         if (qmp) {
-            QmpServer *s = qmp_server_new(c->path, ctx, &err);
+            QmpServer *s = qmp_server_new(c->path, c->has_fd ? c->fd : -1, ctx, &err);
             if (s) {
                 g_ptr_array_add(set->qmp, s);
             }
         } else {
-            HmpServer *s = hmp_server_new(c->path, ctx, &err);
+            HmpServer *s = hmp_server_new(c->path, c->has_fd ? c->fd : -1, ctx, &err);
             if (s) {
                 g_ptr_array_add(set->hmp, s);
             }
         }
         if (err) {
-            g_set_error(errp, HM_ERROR, 0, "%s: %s", qmp ? "-qmp" : "-monitor", err->message);
+            if (c->chardev) {
+                g_set_error(errp, HM_ERROR, 0, "-chardev %s: %s", c->chardev, err->message);
+            } else {
+                g_set_error(errp, HM_ERROR, 0, "%s: %s", qmp ? "-qmp" : "-monitor",
+                            err->message);
+            }
             g_error_free(err);
             monitor_set_free(set);
             return NULL;

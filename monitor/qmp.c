@@ -107,11 +107,11 @@ static void on_event(void *opaque, const char *line)
     mon_server_foreach(s->mon, event_to_client, (void *)line);
 }
 
-QmpServer *qmp_server_new(const char *path, GMainContext *ctx, GError **errp)
+QmpServer *qmp_server_new(const char *path, int listen_fd, GMainContext *ctx, GError **errp)
 {
     QmpServer *s = g_new0(QmpServer, 1);
     s->out_cap = MON_STREAM_OUT_CAP;
-    s->mon = mon_server_new(path, ctx, &qmp_ops, s, errp);
+    s->mon = mon_server_new(path, listen_fd, ctx, &qmp_ops, s, errp);
     if (!s->mon) {
         g_free(s);
         return NULL;

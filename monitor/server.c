@@ -64,15 +64,16 @@ static void on_accept(int fd, void *opaque)
     add_conn(s, fd, fd, true);
 }
 
-MonServer *mon_server_new(const char *path, GMainContext *ctx, const MonServerOps *ops,
-                          void *opaque, GError **errp)
+MonServer *mon_server_new(const char *path, int listen_fd, GMainContext *ctx,
+                          const MonServerOps *ops, void *opaque, GError **errp)
 {
     MonServer *s = g_new0(MonServer, 1);
     s->ops = ops;
     s->opaque = opaque;
     s->ctx = ctx ? ctx : g_main_context_default();
-    if (path) {
-        s->listener = mon_listener_new(path, s->ctx, on_accept, s, errp);
+    if (path || listen_fd >= 0) {
+        s->listener = path ? mon_listener_new(path, s->ctx, on_accept, s, errp)
+                           : mon_listener_new_fd(listen_fd, s->ctx, on_accept, s, errp);
         if (!s->listener) {
             g_free(s);
             return NULL;

@@ -414,6 +414,7 @@ struct MonListener {
     char *path;
     dev_t dev;
     ino_t ino;
+    bool from_fd;             /* adopted: no file of ours to remove */
     GSource *src;
     MonAcceptFn accept_fn;
     void *opaque;
@@ -511,6 +512,61 @@ MonListener *mon_listener_new(const char *path, GMainContext *ctx, MonAcceptFn a
     return l;
 }
 
+bool mon_listen_fd_check(int fd, GError **errp)
+{
+    struct sockaddr_storage sa;
+    socklen_t salen = sizeof(sa);
+    int type = 0, listening = 0;
+    socklen_t len = sizeof(int);
+    struct stat st;
+    if (fd < 0 || fstat(fd, &st) < 0) {
+        g_set_error(errp, HM_ERROR, 0, "fd %d is not open", fd);
+        return false;
+    }
+    if (!S_ISSOCK(st.st_mode) || getsockname(fd, (struct sockaddr *)&sa, &salen) < 0 ||
+        sa.ss_family != AF_UNIX) {
+        g_set_error(errp, HM_ERROR, 0, "fd %d is not a unix socket", fd);
+        return false;
+    }
+    if (getsockopt(fd, SOL_SOCKET, SO_TYPE, &type, &len) < 0 || type != SOCK_STREAM) {
+        g_set_error(errp, HM_ERROR, 0, "fd %d is not a stream socket", fd);
+        return false;
+    }
+    len = sizeof(int);
+    if (getsockopt(fd, SOL_SOCKET, SO_ACCEPTCONN, &listening, &len) < 0 || !listening) {
+        g_set_error(errp, HM_ERROR, 0, "fd %d is not a listening socket (listen() it "
+                    "before passing it)", fd);
+        return false;
+    }
+    return true;
+}
+
+MonListener *mon_listener_new_fd(int fd, GMainContext *ctx, MonAcceptFn accept_fn,
+                                 void *opaque, GError **errp)
+{
+    if (!mon_listen_fd_check(fd, errp)) {
+        return NULL;
+    }
+    /* on_accept loops until EAGAIN, and a migrate exec: child must not
+     * inherit the monitor */
+    int fl = fcntl(fd, F_GETFL);
+    if (fl < 0 || fcntl(fd, F_SETFL, fl | O_NONBLOCK) < 0 ||
+        fcntl(fd, F_SETFD, FD_CLOEXEC) < 0) {
+        g_set_error(errp, HM_ERROR, 0, "fd %d: %s", fd, g_strerror(errno));
+        return NULL;
+    }
+    MonListener *l = g_new0(MonListener, 1);
+    l->fd = fd;
+    l->path = g_strdup_printf("fd %d", fd);
+    l->from_fd = true;
+    l->accept_fn = accept_fn;
+    l->opaque = opaque;
+    l->src = g_unix_fd_source_new(fd, G_IO_IN);
+    g_source_set_callback(l->src, (GSourceFunc)(void (*)(void))on_accept, l, NULL);
+    g_source_attach(l->src, ctx ? ctx : g_main_context_default());
+    return l;
+}
+
 void mon_listener_free(MonListener *l)
 {
     if (!l) {
@@ -520,7 +576,7 @@ void mon_listener_free(MonListener *l)
     close(l->fd);
     struct stat st;
     /* a later hotmem may have replaced the file: leave that one alone */
-    if (stat(l->path, &st) == 0 && st.st_dev == l->dev && st.st_ino == l->ino) {
+    if (!l->from_fd && stat(l->path, &st) == 0 && st.st_dev == l->dev && st.st_ino == l->ino) {
         unlink(l->path);
     }
     g_free(l->path);

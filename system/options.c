@@ -664,6 +664,10 @@ static bool apply_option(MachineConfig *cfg, const OptionDesc *o, const char *ar
     }
     case HM_OPT_MONITOR:
         return monitor_config_add(cfg, MONITOR_PROTOCOL_HMP, arg, errp);
+    case HM_OPT_CHARDEV:
+        return monitor_chardev_add(cfg, arg, errp);
+    case HM_OPT_MON:
+        return monitor_mon_add(cfg, arg, errp);
     default:
         break;
     }
@@ -705,7 +709,8 @@ bool machine_config_parse(MachineConfig *cfg, int argc, char **argv, GError **er
         return false;
     }
     for (unsigned i = 0; cfg->daemonize && i < cfg->nmonitors; i++) {
-        if (!cfg->monitors[i].path) {
+        const MonitorConfig *m = &cfg->monitors[i];
+        if (!m->path && !m->has_fd && !m->chardev) {
             g_set_error(errp, HM_ERROR, 0, "-daemonize: a monitor is on stdio");
             return false;
         }

@@ -38,8 +38,18 @@ typedef enum {
 
 typedef struct MonitorConfig {
     MonitorProtocol protocol;
-    char *path;               /* unix socket path; NULL for stdio */
+    char *path;               /* unix socket path; NULL for stdio or fd */
+    bool has_fd;              /* fd: a listening socket to adopt (-chardev fd=) */
+    int fd;
+    char *chardev;            /* -mon chardev=: resolved into path/fd after parsing */
 } MonitorConfig;
+
+/* One -chardev socket (monitor/monitor-opts.c): what a -mon listens on. */
+typedef struct ChardevConfig {
+    char *id;
+    char *path;               /* NULL when fd is given */
+    int fd;                   /* -1 when path is given */
+} ChardevConfig;
 
 /* One -dimm option: a slot with a fixed size and node. */
 typedef struct DimmConfig {
@@ -102,6 +112,8 @@ typedef struct MachineConfig {
     bool want_version;
     MonitorConfig *monitors;  /* -qmp / -monitor, in command-line order */
     unsigned nmonitors;
+    ChardevConfig *chardevs;  /* -chardev, in command-line order */
+    unsigned nchardevs;
     SandboxConfig sandbox;    /* -sandbox */
     char **devices;           /* -device arguments as given (hw/pc_devices.c parses) */
     unsigned ndevices;

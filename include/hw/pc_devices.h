@@ -6,6 +6,7 @@
 #ifndef HW_PC_DEVICES_H
 #define HW_PC_DEVICES_H
 
+#include "hw/pc_dimm.h"
 #include "hw/piix3.h"
 #include "hw/virtio_balloon.h"
 
@@ -15,13 +16,16 @@
 typedef struct PcDevices PcDevices;
 
 /* Parses "DRIVER[,id=ID][,PROP=VALUE...]" (or "driver=DRIVER,...") for each
- * argument; an unknown driver or property fails with one line naming it. */
+ * argument (virtio-balloon-pci, pc-dimm); an unknown driver or property
+ * fails with one line naming it. */
 PcDevices *pc_devices_parse(char *const *args, unsigned n, GError **errp);
-/* Creates the devices on bus 0, INTx through piix3, MSI-X messages through
- * msi (NULL: MSI-X vectors only pend), queue notifications through
- * ioeventfd (NULL: MMIO exits). */
-bool pc_devices_realize(PcDevices *d, Piix3State *piix3, const PciMsiSender *msi,
-                        const PciIoeventfdOps *ioeventfd, GError **errp);
+/* Creates the devices in command-line order: PCI ones on bus 0, INTx
+ * through piix3, MSI-X messages through msi (NULL: MSI-X vectors only
+ * pend), queue notifications through ioeventfd (NULL: MMIO exits);
+ * pc-dimms cold-plugged into dimms (their memdev objects exist already). */
+bool pc_devices_realize(PcDevices *d, Piix3State *piix3, PcDimms *dimms,
+                        const PciMsiSender *msi, const PciIoeventfdOps *ioeventfd,
+                        GError **errp);
 void pc_devices_reset(PcDevices *d);
 void pc_devices_free(PcDevices *d);
 /* The balloon, NULL if there is none. */

@@ -76,6 +76,10 @@ typedef struct PcDimms {
 PcDimms *pc_dimms_new(const MachineConfig *cfg, const PcMemoryLayout *layout,
                       unsigned phys_bits, void *host_bridge, FwCfgState *fw_cfg,
                       AcpiPiix4State *pm, GError **errp);
+/* The fw_cfg files (etc/hotplug-memory, etc/numa, etc/reserved-memory-end)
+ * of a PcDimms made with fw_cfg NULL, once the cold-plugged -device
+ * pc-dimms are in: they are listed populated, as -dimm populated=on is. */
+bool pc_dimms_publish(PcDimms *d, const MachineConfig *cfg, FwCfgState *fw, GError **errp);
 /* Machine reset: completes every removal the guest has not finished (the
  * guest no longer uses that memory), then clears all pending events.
  * Plugged DIMMs stay plugged. */
@@ -92,6 +96,10 @@ bool pc_dimms_hotplug_declared(PcDimms *d, const char *id, GError **errp);
  * DIMM_ADDR_AUTO for first fit). */
 bool pc_dimms_hotplug_pc_dimm(PcDimms *d, const char *id, const char *memdev, unsigned node,
                               unsigned slot, uint64_t addr, GError **errp);
+/* -device pc-dimm,...: the same, plugged before the guest starts (enabled,
+ * no insert event, no GPE), like a -dimm populated=on; still removable. */
+bool pc_dimms_coldplug_pc_dimm(PcDimms *d, const char *id, const char *memdev, unsigned node,
+                               unsigned slot, uint64_t addr, GError **errp);
 /* device_del ID: asks the guest to eject; completion is the deleted event.
  * Fails while an earlier request for the DIMM is still unanswered. */
 bool pc_dimms_unplug_request(PcDimms *d, const char *id, GError **errp);

@@ -58,8 +58,8 @@ typedef struct HmpServer HmpServer;
 #define HMP_MAX_CLIENTS 16          /* connections to one -monitor socket */
 #define HMP_PROMPT "(qemu) "
 
-/* path NULL: stdin/stdout. */
-HmpServer *hmp_server_new(const char *path, GMainContext *ctx, GError **errp);
+/* path NULL: listen_fd (a listening socket to adopt), or with -1 stdin/stdout. */
+HmpServer *hmp_server_new(const char *path, int listen_fd, GMainContext *ctx, GError **errp);
 void hmp_server_free(HmpServer *s);
 
 /* Command handlers (monitor/hmp-cmds.c), declared from the table. */

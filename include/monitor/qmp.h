@@ -44,8 +44,9 @@ typedef struct QmpServer QmpServer;
 
 #define QMP_MAX_CLIENTS 16
 
-/* path NULL: one session on stdin/stdout. ctx NULL: default context. */
-QmpServer *qmp_server_new(const char *path, GMainContext *ctx, GError **errp);
+/* path NULL: listen_fd (a listening socket to adopt), or with -1 one session
+ * on stdin/stdout. ctx NULL: default context. */
+QmpServer *qmp_server_new(const char *path, int listen_fd, GMainContext *ctx, GError **errp);
 /* Flushes pending output (bounded wait), disconnects, removes the socket. */
 void qmp_server_free(QmpServer *s);
 unsigned qmp_server_client_count(const QmpServer *s);

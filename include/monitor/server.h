@@ -24,9 +24,11 @@ typedef struct MonServerOps {
     void (*close)(MonStream *st, void *client, void *opaque);
 } MonServerOps;
 
-/* path NULL: one connection on stdin/stdout, which is never closed. */
-MonServer *mon_server_new(const char *path, GMainContext *ctx, const MonServerOps *ops,
-                          void *opaque, GError **errp);
+/* path NULL and listen_fd >= 0: adopts that listening socket (libvirt's
+ * -chardev fd=); both unset (NULL, -1): one connection on stdin/stdout,
+ * which is never closed. */
+MonServer *mon_server_new(const char *path, int listen_fd, GMainContext *ctx,
+                          const MonServerOps *ops, void *opaque, GError **errp);
 /* Stops listening, flushes and ends every connection (ops->close for each). */
 void mon_server_free(MonServer *s);
 GMainContext *mon_server_context(const MonServer *s);

@@ -63,6 +63,13 @@ typedef void (*MonAcceptFn)(int fd, void *opaque);
  * is a path that exists but is not a socket. */
 MonListener *mon_listener_new(const char *path, GMainContext *ctx, MonAcceptFn accept_fn,
                               void *opaque, GError **errp);
+/* Whether fd is a listening unix stream socket (SO_ACCEPTCONN), as a
+ * caller that opened it (libvirt's -chardev socket,fd=N) must pass it. */
+bool mon_listen_fd_check(int fd, GError **errp);
+/* Adopts such a socket (made non-blocking and close-on-exec; closed when
+ * freed, the file it is bound to is the caller's). */
+MonListener *mon_listener_new_fd(int fd, GMainContext *ctx, MonAcceptFn accept_fn,
+                                 void *opaque, GError **errp);
 /* Stops listening and removes the socket file (if it is still ours). */
 void mon_listener_free(MonListener *l);
 

@@ -60,7 +60,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     FuzzMachine *m = fuzz_machine_new(FUZZ_MACHINE_DEVICES | FUZZ_MACHINE_MONITOR);
     GMainContext *ctx = g_main_context_default();
     GError *err = NULL;
-    QmpServer *srv = qmp_server_new(sock_path, ctx, &err);
+    QmpServer *srv = qmp_server_new(sock_path, -1, ctx, &err);
     if (!srv) {
         fprintf(stderr, "fuzz-qmp: server: %s\n", err->message);
         abort();

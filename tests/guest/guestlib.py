@@ -217,8 +217,9 @@ class Vmm:
 
     def __init__(self, argv, console="pipe", env=None, cwd=None,
                  log_path=None, fail_patterns=DEFAULT_FAIL_PATTERNS,
-                 echo=False):
+                 echo=False, pass_fds=()):
         self.argv = [str(a) for a in argv]
+        self.pass_fds = tuple(pass_fds)   # descriptors the VMM inherits
         self.console_path = None if console == "pipe" else Path(console)
         self.env, self.cwd = env, cwd
         self.log_path = log_path
@@ -261,7 +262,7 @@ class Vmm:
             self.argv, stdin=subprocess.PIPE if pipe else subprocess.DEVNULL,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE if pipe else subprocess.STDOUT,
-            env=self.env, cwd=self.cwd)
+            env=self.env, cwd=self.cwd, pass_fds=self.pass_fds)
         if pipe:
             self._spawn(self._read_fd, self.proc.stdout, self._on_console)
             self._spawn(self._read_fd, self.proc.stderr, self._on_stderr)

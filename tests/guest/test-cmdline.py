@@ -7,6 +7,7 @@ Good command lines (-h, -version) exit 0. Output is TAP.
 """
 import os
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
@@ -87,16 +88,42 @@ def main():
         (['-serial', 'stdio', '-daemonize', '-pidfile', '@PIDFILE@'],
          '-daemonize: the serial port is on stdio', '-serial stdio -daemonize'),
         (['-name', 'guest=a,colour=red'], "-name: unknown parameter 'colour'"),
+        # -chardev and -mon, as libvirt connects its monitor
+        (['-chardev', 'pty,id=charserial0'],
+         "-chardev: 'pty' is not a valid char driver name"),
+        (['-chardev', 'socket,id=m,path=/tmp/hm-x.sock,server=on,wait=on', '-mon', 'm'],
+         '-chardev m: only server=on,wait=off is supported'),
+        (['-chardev', 'socket,id=m,path=/tmp/hm-x.sock,server=on,wait=off'],
+         '-chardev m: not used by any -mon'),
+        (['-mon', 'chardev=charmonitor,id=monitor,mode=control'],
+         '-mon: chardev "charmonitor" not found'),
+        (['-chardev', 'socket,id=m,fd=@UNLISTENED_FD@,server=on,wait=off', '-mon', 'm'],
+         'is not a listening socket', '-chardev socket,fd=N (bound, not listening) -mon'),
+        (['-chardev', 'socket,id=m,fd=200,server=on,wait=off', '-mon', 'm'],
+         '-chardev m: fd 200 is not open'),
+        # -device pc-dimm (cold plug)
+        (['-device', 'pc-dimm,id=d0'], "-device pc-dimm,id=d0: Parameter 'memdev' is missing"),
+        (['-m', '512M,slots=1,maxmem=2G', '-device', 'pc-dimm,id=d0,memdev=nope'],
+         "-device pc-dimm,id=d0: Device 'nope' not found"),
+        (['-m', '512M,slots=1,maxmem=2G', '-object', 'memory-backend-ram,id=m0,size=1G',
+          '-device', '{"driver":"pc-dimm","id":"d0","memdev":"m0","colour":"red"}'],
+         "Property 'pc-dimm.colour' not found"),
     ]
+    # a unix socket bound but never listen()ed: what -chardev fd= must refuse
+    unlistened = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    unlistened.bind(str(tmp / 'unlistened.sock'))
     env = dict(os.environ, HOTMEM_TIMING=str(timing))
     for case in cases:
         args, expect = case[:2]
         label = case[2] if len(case) > 2 else ' '.join(args)
         pidfile = tmp / 'daemon.pid'
         args = [str(pidfile) if a == '@PIDFILE@' else a for a in args]
+        fds = [unlistened.fileno()] if any('@UNLISTENED_FD@' in a for a in args) else []
+        args = [a.replace('@UNLISTENED_FD@', str(unlistened.fileno())) for a in args]
         argv = [HOTMEM, '-serial', f'file:{serial_out}'] + args
         t0 = time.monotonic()
-        p = subprocess.run(argv, capture_output=True, text=True, env=env, timeout=30)
+        p = subprocess.run(argv, capture_output=True, text=True, env=env, timeout=30,
+                           pass_fds=fds)
         dt = time.monotonic() - t0
         lines = p.stderr.splitlines()
         ok = (p.returncode == 1 and len(lines) == 1 and expect in lines[0]
@@ -119,6 +146,7 @@ def main():
     p = subprocess.run([HOTMEM, '-version'], capture_output=True, text=True, timeout=30)
     tap.ok(p.returncode == 0 and p.stdout.startswith('hotmem version'), '-version',
            diag=p.stderr)
+    unlistened.close()
     for f in tmp.iterdir():
         f.unlink()
     tmp.rmdir()

@@ -31,7 +31,7 @@ static void test_parse_errors(void)
         const char *arg, *arg2, *expect;
     } bad[] = {
         { "foo", NULL, "-device foo: 'foo' is not a valid device model name" },
-        { "pc-dimm,id=d", NULL, "-device pc-dimm,id=d: 'pc-dimm' is not a valid device model name" },
+        { "pc-dimm,id=d", NULL, "-device pc-dimm,id=d: Parameter 'memdev' is missing" },
         { "id=x", NULL, "-device id=x: Parameter 'driver' is missing" },
         { "", NULL, "-device : Parameter 'driver' is missing" },
         { "virtio-balloon-pci,bogus=1", NULL,
@@ -117,7 +117,7 @@ static void test_realize_and_intx(void)
                                "\"bus\":\"pci.0\",\"addr\":\"0x3\",\"deflate-on-oom\":true}",
                          NULL);
     g_assert_no_error(err);
-    g_assert_true(pc_devices_realize(d, piix3, NULL, NULL, &err));
+    g_assert_true(pc_devices_realize(d, piix3, NULL, NULL, NULL, &err));
     g_assert_no_error(err);
     VirtioBalloon *b = pc_devices_balloon(d);
     g_assert_nonnull(b);
@@ -164,7 +164,7 @@ static void test_default_slot(void)
     g_assert_no_error(err);
     PcDevices *d = parse(&err, "driver=virtio-balloon,free-page-reporting=on", NULL);
     g_assert_no_error(err);
-    g_assert_true(pc_devices_realize(d, piix3, NULL, NULL, &err));
+    g_assert_true(pc_devices_realize(d, piix3, NULL, NULL, NULL, &err));
     VirtioBalloon *b = pc_devices_balloon(d);
     g_assert_cmpuint(b->pci->pci.devfn, ==, HM_VIRTIO_PCI_FIRST_SLOT << 3);
     g_assert_null(b->id);
@@ -173,7 +173,7 @@ static void test_default_slot(void)
     /* no -device at all */
     d = parse(&err, NULL);
     g_assert_no_error(err);
-    g_assert_true(pc_devices_realize(d, piix3, NULL, NULL, &err));
+    g_assert_true(pc_devices_realize(d, piix3, NULL, NULL, NULL, &err));
     g_assert_null(pc_devices_balloon(d));
     pc_devices_free(d);
     piix3_free(piix3);

@@ -180,7 +180,7 @@ static QmpServer *start_server(char **path)
     setup();
     *path = sock_path("qmp.sock");
     GError *err = NULL;
-    QmpServer *s = qmp_server_new(*path, NULL, &err);
+    QmpServer *s = qmp_server_new(*path, -1, NULL, &err);
     g_assert_no_error(err);
     return s;
 }
@@ -577,10 +577,10 @@ static void test_socket_file_rules(void)
     g_strlcpy(a.sun_path, path, sizeof(a.sun_path));
     g_assert_cmpint(bind(fd, (struct sockaddr *)&a, sizeof(a)), ==, 0);
     close(fd);
-    QmpServer *s = qmp_server_new(path, NULL, &err);
+    QmpServer *s = qmp_server_new(path, -1, NULL, &err);
     g_assert_no_error(err);
     /* a live one is not taken over */
-    QmpServer *s2 = qmp_server_new(path, NULL, &err);
+    QmpServer *s2 = qmp_server_new(path, -1, NULL, &err);
     g_assert_null(s2);
     g_assert_nonnull(strstr(err->message, "another process is listening"));
     g_clear_error(&err);
@@ -592,7 +592,7 @@ static void test_socket_file_rules(void)
     /* a regular file is never removed */
     g_autofree char *file = sock_path("file");
     g_assert_true(g_file_set_contents(file, "data", -1, NULL));
-    g_assert_null(qmp_server_new(file, NULL, &err));
+    g_assert_null(qmp_server_new(file, -1, NULL, &err));
     g_assert_nonnull(strstr(err->message, "exists and is not a socket"));
     g_clear_error(&err);
     g_assert_cmpint(unlink(file), ==, 0);
@@ -602,7 +602,7 @@ static void test_socket_file_rules(void)
     while (longp->len < 200) {
         g_string_append(longp, "/x");
     }
-    g_assert_null(qmp_server_new(longp->str, NULL, &err));
+    g_assert_null(qmp_server_new(longp->str, -1, NULL, &err));
     g_assert_nonnull(strstr(err->message, "at most 107 fit"));
     g_clear_error(&err);
     g_string_free(longp, TRUE);
@@ -615,7 +615,7 @@ static void test_hmp_socket(void)
     setup();
     g_autofree char *path = sock_path("hmp.sock");
     GError *err = NULL;
-    HmpServer *s = hmp_server_new(path, NULL, &err);
+    HmpServer *s = hmp_server_new(path, -1, NULL, &err);
     g_assert_no_error(err);
     struct stat st;
     g_assert_cmpint(stat(path, &st), ==, 0);
@@ -650,9 +650,9 @@ static void test_client_limit(void)
     g_autofree char *qpath = sock_path("qmp.sock");
     g_autofree char *hpath = sock_path("hmp.sock");
     GError *err = NULL;
-    QmpServer *q = qmp_server_new(qpath, NULL, &err);
+    QmpServer *q = qmp_server_new(qpath, -1, NULL, &err);
     g_assert_no_error(err);
-    HmpServer *h = hmp_server_new(hpath, NULL, &err);
+    HmpServer *h = hmp_server_new(hpath, -1, NULL, &err);
     g_assert_no_error(err);
     Client *qc[QMP_MAX_CLIENTS + 1], *hc[HMP_MAX_CLIENTS + 1];
     for (int i = 0; i < QMP_MAX_CLIENTS; i++) {
