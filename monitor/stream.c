@@ -451,6 +451,21 @@ static bool socket_is_live(const struct sockaddr_un *addr)
     return live;
 }
 
+/* A listening fd (owned from here on) watched on ctx; path is taken. */
+static MonListener *listener_start(int fd, char *path, GMainContext *ctx,
+                                   MonAcceptFn accept_fn, void *opaque)
+{
+    MonListener *l = g_new0(MonListener, 1);
+    l->fd = fd;
+    l->path = path;
+    l->accept_fn = accept_fn;
+    l->opaque = opaque;
+    l->src = g_unix_fd_source_new(fd, G_IO_IN);
+    g_source_set_callback(l->src, (GSourceFunc)(void (*)(void))on_accept, l, NULL);
+    g_source_attach(l->src, ctx ? ctx : g_main_context_default());
+    return l;
+}
+
 MonListener *mon_listener_new(const char *path, GMainContext *ctx, MonAcceptFn accept_fn,
                               void *opaque, GError **errp)
 {
@@ -499,16 +514,9 @@ MonListener *mon_listener_new(const char *path, GMainContext *ctx, MonAcceptFn a
         close(fd);
         return NULL;
     }
-    MonListener *l = g_new0(MonListener, 1);
-    l->fd = fd;
-    l->path = g_strdup(path);
+    MonListener *l = listener_start(fd, g_strdup(path), ctx, accept_fn, opaque);
     l->dev = st.st_dev;
     l->ino = st.st_ino;
-    l->accept_fn = accept_fn;
-    l->opaque = opaque;
-    l->src = g_unix_fd_source_new(fd, G_IO_IN);
-    g_source_set_callback(l->src, (GSourceFunc)(void (*)(void))on_accept, l, NULL);
-    g_source_attach(l->src, ctx ? ctx : g_main_context_default());
     return l;
 }
 
@@ -555,15 +563,8 @@ MonListener *mon_listener_new_fd(int fd, GMainContext *ctx, MonAcceptFn accept_f
         g_set_error(errp, HM_ERROR, 0, "fd %d: %s", fd, g_strerror(errno));
         return NULL;
     }
-    MonListener *l = g_new0(MonListener, 1);
-    l->fd = fd;
-    l->path = g_strdup_printf("fd %d", fd);
+    MonListener *l = listener_start(fd, g_strdup_printf("fd %d", fd), ctx, accept_fn, opaque);
     l->from_fd = true;
-    l->accept_fn = accept_fn;
-    l->opaque = opaque;
-    l->src = g_unix_fd_source_new(fd, G_IO_IN);
-    g_source_set_callback(l->src, (GSourceFunc)(void (*)(void))on_accept, l, NULL);
-    g_source_attach(l->src, ctx ? ctx : g_main_context_default());
     return l;
 }
 
