@@ -156,6 +156,29 @@ bool dimm_bus_add_free_slots(DimmBus *bus, unsigned count, GError **errp)
     return true;
 }
 
+/* Where DIMMs must end for the guest to reach them, leaving the firmware's
+ * 64-bit PCI window room above (1 GiB aligned; 0: no room at all). */
+static uint64_t addr_limit(unsigned phys_bits)
+{
+    if (phys_bits >= 64) {
+        return UINT64_MAX & ~(HM_DIMM_ALIGN - 1);
+    }
+    uint64_t top = (uint64_t)1 << phys_bits;
+    return top > HM_PCI_MEM64_RESERVE ? (top - HM_PCI_MEM64_RESERVE) & ~(HM_DIMM_ALIGN - 1)
+                                      : 0;
+}
+
+static void set_beyond_width_error(const DimmBus *bus, GError **errp, const char *what,
+                                   uint64_t base, uint64_t end)
+{
+    g_autofree char *reserve = hm_size_str(HM_PCI_MEM64_RESERVE);
+    g_set_error(errp, HM_ERROR, 0,
+                "%s [0x%" PRIx64 ", 0x%" PRIx64 ") is beyond the guest's %u-bit physical "
+                "address space: DIMMs must end by 0x%" PRIx64 " (2^%u minus %s for the "
+                "64-bit PCI window)", what, base, end, bus->phys_bits, bus->addr_limit,
+                bus->phys_bits, reserve);
+}
+
 bool dimm_bus_assign_addr(DimmBus *bus, uint64_t ram_end, unsigned phys_bits,
                           GError **errp)
 {
@@ -164,9 +187,8 @@ bool dimm_bus_assign_addr(DimmBus *bus, uint64_t ram_end, unsigned phys_bits,
     uint64_t off = 0, declared_sum = 0, next;
     unsigned free_slots = 0;
 
-    if (phys_bits == 0) {
-        phys_bits = DIMM_DEFAULT_PHYS_BITS;
-    }
+    bus->phys_bits = phys_bits ? phys_bits : DIMM_DEFAULT_PHYS_BITS;
+    bus->addr_limit = addr_limit(bus->phys_bits);
     for (unsigned i = 0; i < bus->nslots && !overflow; i++) {
         DimmDevice *dev = bus->slots[i];
         if (!dev || !dev->declared) {
@@ -202,12 +224,25 @@ bool dimm_bus_assign_addr(DimmBus *bus, uint64_t ram_end, unsigned phys_bits,
                     "(%u slots above 0x%" PRIx64 ")", bus->nslots, ram_end);
         return false;
     }
-    if (phys_bits < 64 && end > ((uint64_t)1 << phys_bits)) {
-        g_set_error(errp, HM_ERROR, 0,
-                    "-dimm/-m: the memory hotplug region [0x%" PRIx64 ", 0x%" PRIx64
-                    ") is beyond the guest's %u-bit physical address space (limit 0x%"
-                    PRIx64 ")", base, end, phys_bits, (uint64_t)1 << phys_bits);
-        return false;
+    /* a -dimm slot has its range from the start: it must be addressable */
+    for (unsigned i = 0; i < bus->nslots; i++) {
+        DimmDevice *dev = bus->slots[i];
+        if (dev && dev->declared && dev->base + dev->size > bus->addr_limit) {
+            g_autofree char *what = g_strdup_printf("-dimm %s:", dev->id);
+            set_beyond_width_error(bus, errp, what, dev->base, dev->base + dev->size);
+            return false;
+        }
+    }
+    /* maxmem may promise more than the guest can address (QEMU accepts any
+     * maxmem): the region is what it can, and a DIMM beyond is refused */
+    bus->capped = bus->nslots && end > bus->addr_limit;
+    if (bus->capped) {
+        if (free_slots && bus->addr_limit < base + off + HM_DIMM_ALIGN) {
+            set_beyond_width_error(bus, errp, "-m slots: the memory hotplug region", base,
+                                   end);
+            return false;
+        }
+        size = bus->addr_limit - base;
     }
     bus->region_base = base;
     bus->region_size = size;
@@ -357,13 +392,34 @@ static bool pre_plug_check(DimmBus *bus, DimmDevice *dev, unsigned *slot, uint64
             return false;
         }
         if (*base == DIMM_ADDR_AUTO && !find_free_range(bus, dev, base)) {
-            g_set_error(errp, HM_ERROR, 0,
-                        "DIMM '%s': no free 1 GiB-aligned range of %" PRIu64
-                        " bytes in the hotplug region", id, dev->size);
+            if (bus->capped) {
+                g_autofree char *reserve = hm_size_str(HM_PCI_MEM64_RESERVE);
+                g_set_error(errp, HM_ERROR, 0,
+                            "DIMM '%s': no free 1 GiB-aligned range of %" PRIu64 " bytes "
+                            "in the hotplug region [0x%" PRIx64 ", 0x%" PRIx64 "), which "
+                            "-m maxmem would extend beyond the guest's %u-bit physical "
+                            "address space (2^%u minus %s for the 64-bit PCI window)",
+                            id, dev->size, bus->region_base, dimm_bus_region_end(bus),
+                            bus->phys_bits, bus->phys_bits, reserve);
+            } else {
+                g_set_error(errp, HM_ERROR, 0,
+                            "DIMM '%s': no free 1 GiB-aligned range of %" PRIu64
+                            " bytes in the hotplug region", id, dev->size);
+            }
             return false;
         }
     }
     uint64_t end = dimm_bus_region_end(bus);
+    /* inside what maxmem asked for, but not what the guest can address */
+    if (bus->capped && *base % HM_DIMM_ALIGN == 0 && *base >= bus->region_base &&
+        (*base >= end || dev->size > end - *base)) {
+        g_autofree char *what = g_strdup_printf("DIMM '%s':", id);
+        uint64_t dend;
+        set_beyond_width_error(bus, errp, what, *base,
+                               __builtin_add_overflow(*base, dev->size, &dend) ? UINT64_MAX
+                                                                                : dend);
+        return false;
+    }
     if (*base % HM_DIMM_ALIGN || *base < bus->region_base || *base >= end ||
         dev->size > end - *base) {
         g_set_error(errp, HM_ERROR, 0,

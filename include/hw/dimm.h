@@ -59,6 +59,9 @@ typedef struct DimmBus {
     uint64_t ram_size;                    /* for the maxmem budget of pc-dimms */
     uint64_t maxmem;                      /* 0: no budget beyond the region */
     unsigned nnodes;
+    unsigned phys_bits;                   /* the guest's address width (assign_addr) */
+    uint64_t addr_limit;                  /* DIMMs end at or below it */
+    bool capped;                          /* maxmem asked for more than addr_limit left */
 } DimmBus;
 
 /* ---- building the bus at machine creation ---- */
@@ -74,8 +77,11 @@ bool dimm_bus_add_free_slots(DimmBus *bus, unsigned count, GError **errp);
 /* Places the hotplug region at ROUND_UP(ram_end, 1 GiB) (ram_end: end of RAM
  * above 4 GiB, or 4 GiB) and the declared DIMMs in it in slot order, each at
  * a 1 GiB boundary. Region size: sum of ROUND_UP(declared size, 1 GiB) +
- * (maxmem - ram - declared sizes) + 1 GiB per free slot, 0 without slots.
- * Fails when the region overflows or ends beyond 2^phys_bits (0: default). */
+ * (maxmem - ram - declared sizes) + 1 GiB per free slot, 0 without slots,
+ * cut so that the region ends by the address limit: 2^phys_bits (0: the
+ * default width; 64: no limit) minus HM_PCI_MEM64_RESERVE. Fails when the
+ * sum overflows 64 bits, or a -dimm slot, or every free slot, would lie
+ * beyond the limit. */
 bool dimm_bus_assign_addr(DimmBus *bus, uint64_t ram_end, unsigned phys_bits,
                           GError **errp);
 /* End of the region: what etc/reserved-memory-end reports. */

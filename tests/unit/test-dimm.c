@@ -1,6 +1,7 @@
 /*
  * test-dimm.c - the dimmbus: placement in the hotplug region (alignment,
- * size, 256 slots, overflow, physical address width) and the plug phases
+ * size, 256 slots, overflow, physical address width and the region cut
+ * below it) and the plug phases
  * without KVM (RAM blocks seen by a listener, host memory, failures that
  * leave nothing behind, an unmap the listener refuses).
  */
@@ -135,21 +136,65 @@ static void test_limits(void)
     for (unsigned i = 0; i < 64; i++) {
         sizes[i] = GiB;
     }
-    /* 36 bits = 64 GiB: 60 DIMMs end exactly there, 61 do not fit */
-    DimmBus *bus = bus_with(512 * MiB, 0, 1, sizes, 60, 0);
+    /* 36 bits = 64 GiB, less the 32 GiB kept for the 64-bit PCI window: 28
+     * DIMMs end exactly at 32 GiB, a 29th does not fit */
+    g_assert_cmphex(HM_PCI_MEM64_RESERVE, ==, 32 * GiB);
+    DimmBus *bus = bus_with(512 * MiB, 0, 1, sizes, 28, 0);
     g_assert_true(dimm_bus_assign_addr(bus, HM_4GIB, 36, &err));
     g_assert_no_error(err);
-    g_assert_cmphex(dimm_bus_region_end(bus), ==, 64 * GiB);
+    g_assert_cmphex(dimm_bus_region_end(bus), ==, 32 * GiB);
+    g_assert_false(bus->capped);
     dimm_bus_free(bus);
-    bus = bus_with(512 * MiB, 0, 1, sizes, 61, 0);
+    bus = bus_with(512 * MiB, 0, 1, sizes, 29, 0);
     g_assert_false(dimm_bus_assign_addr(bus, HM_4GIB, 36, &err));
-    g_assert_nonnull(strstr(err->message, "beyond the guest's 36-bit physical address space"));
-    g_assert_nonnull(strstr(err->message, "0x1040000000"));     /* the region end: 65 GiB */
+    g_assert_cmpstr(err->message, ==,
+                    "-dimm d28: [0x800000000, 0x840000000) is beyond the guest's 36-bit "
+                    "physical address space: DIMMs must end by 0x800000000 (2^36 minus 32G "
+                    "for the 64-bit PCI window)");
     g_clear_error(&err);
     dimm_bus_free(bus);
 
-    /* phys_bits 0 means 40 bits (1 TiB) */
-    bus = bus_with(512 * MiB, 512 * MiB + 1020 * GiB, 1, NULL, 0, 1);
+    /* libvirt's maxmem=1099511627776k (1 PiB) with slots=16 is accepted: the
+     * region stops 32 GiB below 2^40 (phys_bits 0 means 40 bits) */
+    const uint64_t ram = 219136 * 1024ULL, pib = 1ULL << 50;
+    bus = bus_with(ram, pib, 1, NULL, 0, 16);
+    g_assert_true(dimm_bus_assign_addr(bus, HM_4GIB, 0, &err));
+    g_assert_no_error(err);
+    g_assert_true(bus->capped);
+    g_assert_cmphex(bus->region_base, ==, 4 * GiB);
+    g_assert_cmphex(dimm_bus_region_end(bus), ==, (1ULL << 40) - 32 * GiB);
+    g_assert_cmphex(bus->addr_limit, ==, (1ULL << 40) - 32 * GiB);
+    dimm_bus_free(bus);
+    /* ... and 16384T (2^54), on 48 bits */
+    bus = bus_with(ram, 1ULL << 54, 1, NULL, 0, 16);
+    g_assert_true(dimm_bus_assign_addr(bus, HM_4GIB, 48, &err));
+    g_assert_cmphex(dimm_bus_region_end(bus), ==, (1ULL << 48) - 32 * GiB);
+    dimm_bus_free(bus);
+    /* with no limit (64 bits) the region is what maxmem asks: 1 PiB - RAM + 16 GiB */
+    bus = bus_with(ram, pib, 1, NULL, 0, 16);
+    g_assert_true(dimm_bus_assign_addr(bus, HM_4GIB, 64, &err));
+    g_assert_false(bus->capped);
+    g_assert_cmphex(bus->region_size, ==, pib + 16 * GiB);   /* rounded up to 1 GiB */
+    dimm_bus_free(bus);
+    /* a layout that fits is placed as before: not cut */
+    bus = bus_with(512 * MiB, 64 * GiB, 1, NULL, 0, 1);
+    g_assert_true(dimm_bus_assign_addr(bus, HM_4GIB, 40, &err));
+    g_assert_false(bus->capped);
+    g_assert_cmphex(bus->region_size, ==, 65 * GiB);
+    dimm_bus_free(bus);
+
+    /* RAM ending above the limit leaves no room for a free slot: refused */
+    bus = bus_with(512 * MiB, 64 * GiB, 1, NULL, 0, 1);
+    g_assert_false(dimm_bus_assign_addr(bus, 40 * GiB, 36, &err));
+    g_assert_nonnull(strstr(err->message, "-m slots: the memory hotplug region [0xa00000000, "));
+    g_assert_nonnull(strstr(err->message, "beyond the guest's 36-bit physical address space"));
+    g_clear_error(&err);
+    dimm_bus_free(bus);
+    /* phys_bits 0 means 40 bits (1 TiB): 1000 GiB of -dimm slots pass 992 GiB */
+    for (unsigned i = 0; i < 64; i++) {
+        sizes[i] = 1000 * GiB / 64;
+    }
+    bus = bus_with(512 * MiB, 0, 1, sizes, 64, 0);
     g_assert_false(dimm_bus_assign_addr(bus, HM_4GIB, 0, &err));
     g_assert_nonnull(strstr(err->message, "40-bit"));
     g_clear_error(&err);
@@ -486,6 +531,65 @@ static void test_pc_dimm(void)
     }
 }
 
+/* A region cut below the address width (maxmem 1 PiB, 36 bits: [4G, 32G)):
+ * a pc-dimm beyond the cut is refused naming the width, and nothing changes:
+ * no RAM block, the backend unclaimed, the slot free. */
+static void test_capped_region(void)
+{
+    Recorder r = { 0 };
+    DimmBus *bus = dimm_bus_new(NULL, 1, 512 * MiB, 1ULL << 50);
+    GError *err = NULL;
+    g_assert_true(dimm_bus_add_free_slots(bus, 3, &err));
+    g_assert_true(dimm_bus_assign_addr(bus, HM_4GIB, 36, &err));
+    g_assert_true(bus->capped);
+    g_assert_cmphex(dimm_bus_region_end(bus), ==, 32 * GiB);
+    r.log = g_string_new("");
+    RamListener l = { .add = rec_add, .remove = rec_remove, .opaque = &r };
+    g_assert_true(ram_listener_attach(&l, &err));
+
+    DimmDevice *p0 = pc_dimm("p0", 16 * GiB, 0, DIMM_SLOT_AUTO, DIMM_ADDR_AUTO);
+    g_assert_true(plug(bus, p0, true, &err));
+    g_assert_cmphex(p0->base, ==, 4 * GiB);
+    g_string_truncate(r.log, 0);
+
+    /* within maxmem, but 16 GiB more only fits past 32 GiB */
+    DimmDevice *p1 = pc_dimm("p1", 16 * GiB, 0, DIMM_SLOT_AUTO, DIMM_ADDR_AUTO);
+    g_assert_false(plug(bus, p1, true, &err));
+    g_assert_cmpstr(err->message, ==,
+                    "DIMM 'p1': no free 1 GiB-aligned range of 17179869184 bytes in the "
+                    "hotplug region [0x100000000, 0x800000000), which -m maxmem would extend "
+                    "beyond the guest's 36-bit physical address space (2^36 minus 32G for "
+                    "the 64-bit PCI window)");
+    g_clear_error(&err);
+    /* an explicit address past the cut */
+    DimmDevice *p2 = pc_dimm("p2", GiB, 0, 2, 40 * GiB);
+    g_assert_false(plug(bus, p2, true, &err));
+    g_assert_cmpstr(err->message, ==,
+                    "DIMM 'p2': [0xa00000000, 0xa40000000) is beyond the guest's 36-bit "
+                    "physical address space: DIMMs must end by 0x800000000 (2^36 minus 32G "
+                    "for the 64-bit PCI window)");
+    g_clear_error(&err);
+    /* nothing changed */
+    g_assert_cmpstr(r.log->str, ==, "");
+    g_assert_null(p1->backend->owner);
+    g_assert_null(p2->backend->owner);
+    g_assert_null(bus->slots[1]);
+    g_assert_null(bus->slots[2]);
+    g_assert_null(guest_mem_range(20 * GiB, 4096, false));
+    /* what still fits goes in */
+    DimmDevice *p3 = pc_dimm("p3", 12 * GiB, 0, DIMM_SLOT_AUTO, DIMM_ADDR_AUTO);
+    g_assert_true(plug(bus, p3, true, &err));
+    g_assert_cmphex(p3->base, ==, 20 * GiB);
+    pc_dimm_free(p1);
+    pc_dimm_free(p2);
+    HostMemBackend *m0 = p0->backend, *m3 = p3->backend;
+    phase_bus_free(bus, &r);
+    for (HostMemBackend **m = (HostMemBackend *[]){ m0, m3, NULL }; *m; m++) {
+        (*m)->registered = false;
+        hostmem_free_private(*m);
+    }
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -501,5 +605,6 @@ int main(int argc, char **argv)
     g_test_add_func("/dimm/plug/unmap-refused", test_unplug_refused_by_listener);
     g_test_add_func("/dimm/plug/pre-plug-failures", test_pre_plug_failures);
     g_test_add_func("/dimm/plug/pc-dimm", test_pc_dimm);
+    g_test_add_func("/dimm/plug/capped-region", test_capped_region);
     return g_test_run();
 }

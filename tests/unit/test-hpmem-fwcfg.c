@@ -238,25 +238,69 @@ static void test_no_slots(void)
     machine_down(&f);
 }
 
-/* A layout beyond the CPU's physical address width fails the machine, with
- * no file published and nothing left mapped. */
+static uint64_t read_u64_at(GBytes *b, size_t off)
+{
+    gsize len;
+    const uint8_t *p = g_bytes_get_data(b, &len);
+    g_assert_cmpuint(len, >=, off + 8);
+    uint64_t v = 0;
+    for (unsigned i = 0; i < 8; i++) {
+        v |= (uint64_t)p[off + i] << (8 * i);
+    }
+    return v;
+}
+
+/* A -dimm slot past what the guest can address (2^36 minus the 32 GiB of the
+ * 64-bit PCI window) fails the machine, with no file published and nothing
+ * left mapped. */
 static void test_phys_bits(void)
 {
     Fixture f = { 0 };
     GError *err = NULL;
-    g_assert_false(machine_up(&f, 36, &err, "-m", "512M,slots=1,maxmem=64G",
-                              "-dimm", "id=d0,size=1G,populated=on", NULL));
-    g_assert_nonnull(strstr(err->message, "36-bit physical address space"));
-    g_assert_null(strchr(err->message, '\n'));
+    g_assert_false(machine_up(&f, 36, &err, "-m", "512M,slots=1,maxmem=2T",
+                              "-dimm", "id=d0,size=30G,populated=on", NULL));
+    g_assert_cmpstr(err->message, ==,
+                    "-dimm d0: [0x100000000, 0x880000000) is beyond the guest's 36-bit "
+                    "physical address space: DIMMs must end by 0x800000000 (2^36 minus 32G "
+                    "for the 64-bit PCI window)");
     g_clear_error(&err);
     g_assert_null(read_file(HM_FW_CFG_FILE_HOTPLUG_MEMORY));
     g_assert_null(guest_mem_range(4 * GiB, 1, false));
     machine_down(&f);
 
     /* the same layout fits in 40 bits */
-    g_assert_true(machine_up(&f, 40, &err, "-m", "512M,slots=1,maxmem=64G",
-                             "-dimm", "id=d0,size=1G,populated=on", NULL));
-    g_assert_nonnull(guest_mem_range(4 * GiB, GiB, true));
+    g_assert_true(machine_up(&f, 40, &err, "-m", "512M,slots=1,maxmem=2T",
+                             "-dimm", "id=d0,size=30G,populated=on", NULL));
+    g_assert_nonnull(guest_mem_range(4 * GiB, 30 * GiB, true));
+    machine_down(&f);
+}
+
+/* libvirt's -m with maxmem 1 PiB: accepted; what the firmware is told (the
+ * region, etc/reserved-memory-end) stops 32 GiB below 2^40, so that the
+ * 64-bit PCI window fits under the address width. */
+static void test_maxmem_beyond_width(void)
+{
+    Fixture f = { 0 };
+    GError *err = NULL;
+    const uint64_t limit = (1ULL << 40) - 32 * GiB;
+    g_assert_true(machine_up(&f, 40, &err, "-m", "size=219136k,slots=16,maxmem=1099511627776k",
+                             NULL));
+    g_assert_no_error(err);
+    GBytes *got = read_file(HM_FW_CFG_FILE_HOTPLUG_MEMORY);
+    g_assert_nonnull(got);
+    g_assert_cmphex(read_u64_at(got, 16), ==, 4 * GiB);            /* region base */
+    g_assert_cmphex(read_u64_at(got, 16) + read_u64_at(got, 24), ==, limit);
+    g_bytes_unref(got);
+    got = read_file(HM_FW_CFG_FILE_RESERVED_MEM_END);
+    g_assert_cmphex(read_u64_at(got, 0), ==, limit);
+    g_bytes_unref(got);
+    machine_down(&f);
+
+    /* a maxmem that fits is not cut: 4 GiB + (8 GiB - 512 MiB + 2 GiB, rounded) */
+    g_assert_true(machine_up(&f, 40, &err, "-m", "512M,slots=2,maxmem=8G", NULL));
+    got = read_file(HM_FW_CFG_FILE_RESERVED_MEM_END);
+    g_assert_cmphex(read_u64_at(got, 0), ==, 14 * GiB);
+    g_bytes_unref(got);
     machine_down(&f);
 }
 
@@ -270,5 +314,6 @@ int main(int argc, char **argv)
     g_test_add_func("/hpmem-fwcfg/numa", test_numa);
     g_test_add_func("/hpmem-fwcfg/no-slots", test_no_slots);
     g_test_add_func("/hpmem-fwcfg/phys-bits", test_phys_bits);
+    g_test_add_func("/hpmem-fwcfg/maxmem-beyond-width", test_maxmem_beyond_width);
     return g_test_run();
 }
