@@ -62,8 +62,13 @@ def main():
         (['-m', '512M,maxmem=1G', '-dimm', 'id=a,size=1G'],
          '-dimm: RAM 512M plus DIMMs 1G is beyond -m maxmem=1G'),
         (['-dimm', 'id=a,size=2T'], '-dimm: size 2T is above the limit 1T'),
-        (['-m', '512M,slots=1,maxmem=4096T'],
-         "physical address space (limit 0x"),
+        # any maxmem is accepted (the hotplug region stops below the guest's
+        # address width), but a DIMM placed beyond that width is refused:
+        # 2^52 - 16 GiB is inside maxmem=4096T and past every x86 CPU's limit
+        (['-m', '512M,slots=1,maxmem=4096T', '-object', 'memory-backend-ram,id=m0,size=1G',
+          '-device', 'pc-dimm,id=d0,memdev=m0,addr=0xffffc00000000'],
+         "-device pc-dimm,id=d0: DIMM 'd0': [0xffffc00000000, 0xffffc40000000) is beyond "
+         "the guest's "),
         (['-dimm', 'id=a,size=1G,color=red'], "-dimm: unknown parameter 'color'"),
         (['-dimm', 'id=a,size=1G,populated=maybe'],
          "-dimm: populated must be 'on' or 'off', not 'maybe'"),
