@@ -293,14 +293,9 @@ bool hostmem_del(const char *id, GError **errp)
         g_set_error(errp, HM_ERROR, 0, "object '%s' not found", id);
         return false;
     }
-    if (b->owner && b->numa_node) {
-        g_set_error(errp, HM_ERROR, 0, "object '%s' is the base RAM of NUMA %s, can not be "
-                    "deleted", id, b->owner);
-        return false;
-    }
+    /* a DIMM's or a NUMA node's memory: QEMU's words, which libvirt sees */
     if (b->owner) {
-        g_set_error(errp, HM_ERROR, 0, "object '%s' is in use by DIMM '%s', can not be "
-                    "deleted", id, b->owner);
+        g_set_error(errp, HM_ERROR, 0, "object '%s' is in use, can not be deleted", id);
         return false;
     }
     g_ptr_array_remove(backends, b);

@@ -240,7 +240,7 @@ static void test_shapes_and_cycle(void)
     g_autofree char *busy = runq(&m.s, "{'execute': 'object-del', 'arguments': "
                                  "{'id': 'mem0'}}");
     g_assert_cmpstr(busy, ==, "{\"error\": {\"class\": \"GenericError\", \"desc\": "
-                    "\"object 'mem0' is in use by DIMM 'dimm1', can not be deleted\"}}");
+                    "\"object 'mem0' is in use, can not be deleted\"}}");
 
     /* a declared slot: hot-add, the guest refuses the removal, then agrees */
     ASSERT_OK(&m, "{'execute': 'device_add', 'arguments': {'driver': 'dimm', 'id': 'd1'}}");
@@ -407,7 +407,7 @@ static const BadInput bad_inputs[] = {
       "{'qom-type': 'memory-backend-ram', 'id': 'm1', 'size': 134217728}}",
       "object 'm1' already exists", NULL },
     { "object-del of a backend in use", "{'execute': 'object-del', 'arguments': "
-      "{'id': 'used'}}", "object 'used' is in use by DIMM 'p0', can not be deleted", NULL },
+      "{'id': 'used'}}", "object 'used' is in use, can not be deleted", NULL },
     { "not enough memory under maxmem", "{'execute': 'device_add', 'arguments': "
       "{'driver': 'pc-dimm', 'id': 'x', 'memdev': 'big'}}",
       "DIMM 'x': RAM 512M plus DIMMs 4608M is beyond -m maxmem=4G (2G asked, 1G "
