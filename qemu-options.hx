@@ -65,7 +65,11 @@ after the `-dimm` slots; -dimm slots plus N may not exceed 256, and N > 0
 needs `maxmem`. `maxmem=SIZE` (a bare number is MiB) is the most memory the
 guest can have: RAM plus every DIMM, at least SIZE. It sizes the memory
 hotplug region above RAM (docs/specs/fwcfg.txt); without it the region only
-holds the -dimm slots.
+holds the -dimm slots. Any maxmem QEMU takes is accepted (libvirt writes
+`maxmem=1099511627776k`, 1 PiB), but DIMMs only go where the guest can
+address them: the region ends at most 32 GiB (room for the firmware's 64-bit
+PCI window) below 2^N, N the guest's physical address width, and a DIMM that
+would lie beyond is refused with a message naming the width.
 ENDDEF
 
 DEF(dimm, HAS_ARG, "-dimm id=NAME[,size=SIZE][,node=N][,populated=on|off]", "declare a DIMM slot (memory that can be hot-plugged)")
@@ -78,8 +82,8 @@ exists without -numa). `populated=on` plugs the DIMM before the guest starts
 (it is still removable: DIMMs are never in the e820 map, the guest finds them
 through ACPI); `off` (default) leaves the slot empty. DIMMs are placed above
 RAM, each at a 1 GiB-aligned address; RAM plus all DIMMs must fit in
-`-m maxmem` when it is given, and the whole layout within the guest's
-physical address width. At most 256 slots.
+`-m maxmem` when it is given, and every DIMM below the guest's physical
+address width less 32 GiB (see `-m`). At most 256 slots.
 ENDDEF
 
 DEF(numa, HAS_ARG, "-numa node[,nodeid=N][,cpus=A[-B]][,mem=SIZE|memdev=ID]", "define a NUMA node")
