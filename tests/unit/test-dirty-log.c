@@ -3,14 +3,9 @@
  * guest writes two pages, KVM's log reports exactly those, a second sync
  * reports none; the VMM's own writes into guest RAM are tracked beside it.
  */
-#include "hotmem/guest-mem.h"
-#include "hotmem/kvm-state.h"
+#include "tiny-guest.h"
 
-#include <fcntl.h>
-#include <string.h>
-#include <unistd.h>
-
-#define RAM_SIZE (1u << 20)
+#define RAM_SIZE TINY_GUEST_RAM
 
 typedef struct {
     RamBlock *block;
@@ -44,43 +39,21 @@ static GString *pages_of(const uint64_t *bits, size_t words)
 
 static void test_guest_writes(void)
 {
-    int fd = open("/dev/kvm", O_RDWR | O_CLOEXEC);
-    if (fd < 0) {
-        g_test_skip("no usable /dev/kvm on this host");
+    TinyGuest g;
+    if (!tiny_guest_open(&g)) {
         return;
     }
-    close(fd);
     GError *err = NULL;
-    KvmTopology topo = { .ncpus = 1, .sockets = 1, .cores = 1, .threads = 1 };
-    KvmAccel *kvm = kvm_accel_open(&topo, &err);
-    g_assert_no_error(err);
-    uint8_t *ram = guest_ram_alloc(RAM_SIZE);
-    /* 0x1000: mov byte [0x2000], 0x55; mov byte [0x5000], 0xaa; hlt; jmp $-1 */
-    static const uint8_t code[] = { 0xc6, 0x06, 0x00, 0x20, 0x55, 0xc6, 0x06, 0x00, 0x50,
-                                    0xaa, 0xf4, 0xeb, 0xfd };
-    memcpy(ram + 0x1000, code, sizeof(code));
+    KvmAccel *kvm = g.kvm;
+    uint8_t *ram = g.ram;
     Dirty d = { 0 };
-    d.block = ram_block_add("ram", 0, RAM_SIZE, ram, false, &err);
-    g_assert_no_error(err);
-    g_assert_true(kvm_vm_create(kvm, &err));
-    g_autofree KvmVcpuState *st = g_new0(KvmVcpuState, 1);
-    g_assert_true(kvm_vcpu_state_save(kvm, 0, st, &err));
-    st->sregs.cs.base = 0;
-    st->sregs.cs.selector = 0;
-    st->regs.rip = 0x1000;
-    g_assert_true(kvm_vcpu_state_restore(kvm, 0, st, &err));
-    g_assert_no_error(err);
+    tiny_guest_create(&g);
+    d.block = g.block;
 
     g_assert_true(kvm_dirty_log_start(kvm, &err));
     g_assert_no_error(err);
     ram_dirty_tracking(true);
-    g_assert_true(kvm_vcpus_start(kvm, &err));
-    for (int i = 0; i < 500 && ram[0x5000] != 0xaa; i++) {
-        g_usleep(10000);
-    }
-    kvm_vcpus_stop(kvm);
-    g_assert_cmphex(ram[0x2000], ==, 0x55);
-    g_assert_cmphex(ram[0x5000], ==, 0xaa);
+    tiny_guest_run(&g);
 
     g_assert_true(kvm_dirty_log_sync(kvm, collect, &d, &err));
     g_assert_no_error(err);

@@ -5,15 +5,10 @@
  * exactly them, and a destination loaded with both passes equals the
  * source byte for byte.
  */
-#include "hotmem/guest-mem.h"
-#include "hotmem/kvm-state.h"
 #include "migration/ram.h"
+#include "tiny-guest.h"
 
-#include <fcntl.h>
-#include <string.h>
-#include <unistd.h>
-
-#define RAM_SIZE (1u << 20)
+#define RAM_SIZE TINY_GUEST_RAM
 
 static void load_all(const GByteArray *buf)
 {
@@ -30,31 +25,16 @@ static void load_all(const GByteArray *buf)
 
 static void test_passes(void)
 {
-    int fd = open("/dev/kvm", O_RDWR | O_CLOEXEC);
-    if (fd < 0) {
-        g_test_skip("no usable /dev/kvm on this host");
+    TinyGuest g;
+    if (!tiny_guest_open(&g)) {
         return;
     }
-    close(fd);
     GError *err = NULL;
-    KvmTopology topo = { .ncpus = 1, .sockets = 1, .cores = 1, .threads = 1 };
-    KvmAccel *kvm = kvm_accel_open(&topo, &err);
-    g_assert_no_error(err);
-    uint8_t *ram = guest_ram_alloc(RAM_SIZE);
+    KvmAccel *kvm = g.kvm;
+    uint8_t *ram = g.ram;
     memset(ram + 0x30000, 0x33, 0x4000);           /* some non-zero pages for pass 1 */
-    /* 0x1000: mov byte [0x2000], 0x55; mov byte [0x5000], 0xaa; hlt; jmp $-1 */
-    static const uint8_t code[] = { 0xc6, 0x06, 0x00, 0x20, 0x55, 0xc6, 0x06, 0x00, 0x50,
-                                    0xaa, 0xf4, 0xeb, 0xfd };
-    memcpy(ram + 0x1000, code, sizeof(code));
-    RamBlock *block = ram_block_add("ram", 0, RAM_SIZE, ram, false, &err);
-    g_assert_no_error(err);
-    g_assert_true(kvm_vm_create(kvm, &err));
-    g_autofree KvmVcpuState *st = g_new0(KvmVcpuState, 1);
-    g_assert_true(kvm_vcpu_state_save(kvm, 0, st, &err));
-    st->sregs.cs.base = 0;
-    st->sregs.cs.selector = 0;
-    st->regs.rip = 0x1000;
-    g_assert_true(kvm_vcpu_state_restore(kvm, 0, st, &err));
+    tiny_guest_create(&g);
+    RamBlock *block = g.block;
 
     /* setup as the source does it: logging on, every page to send */
     g_assert_true(kvm_dirty_log_start(kvm, &err));
@@ -69,12 +49,7 @@ static void test_passes(void)
     g_assert_cmpuint(mig_ram_stats(s)->normal, ==, 4 + 1);   /* 0x30000-0x33fff, code */
 
     /* the guest writes pages 2 and 5, the VMM page 9 */
-    g_assert_true(kvm_vcpus_start(kvm, &err));
-    for (int i = 0; i < 500 && ram[0x5000] != 0xaa; i++) {
-        g_usleep(10000);
-    }
-    kvm_vcpus_stop(kvm);
-    g_assert_cmphex(ram[0x5000], ==, 0xaa);
+    tiny_guest_run(&g);
     g_assert_true(guest_mem_write(0x9000, "vmm", 3));
     g_assert_true(mig_ram_sync(s, kvm, &err));
     g_assert_no_error(err);
