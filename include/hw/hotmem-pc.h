@@ -140,7 +140,8 @@
 #define HM_DIMM_SIZE_UNIT        0x08000000ULL /* 128 MiB: the guest's memory block */
 /* The hotplug region ends at most this far below 2^(the guest's physical
  * address width), however large -m maxmem is: the room kept for the
- * firmware's 64-bit PCI window above it (docs/specs/fwcfg.txt). */
+ * firmware's 64-bit PCI window above it, which is also the smallest window
+ * the firmware opens (docs/specs/fwcfg.txt). */
 #define HM_PCI_MEM64_RESERVE     0x800000000ULL /* 32 GiB */
 
 /* ---- fw_cfg (docs/specs/fwcfg.txt) ---- */

@@ -27,7 +27,9 @@
 
 #define PCI_IO_START         0xc000
 #define PCI_IO_END           0x10000
-#define PCI_MEM64_MIN_SIZE   (32 * GiB)  /* room for hot-plugged devices */
+/* room for hot-plugged devices: the window size the VMM keeps free below
+ * the CPU's address limit when it places the memory hotplug region */
+#define PCI_MEM64_MIN_SIZE   HM_PCI_MEM64_RESERVE
 #define PCI_MAX_BARS         64
 
 /* i440fx PAM: PAM0 bits 5:4 = 0xf0000-0xfffff; PAM5/PAM6 = 0xe0000-0xeffff
