@@ -40,6 +40,8 @@ import guestlib  # noqa: E402
 import report  # noqa: E402
 
 RESULTS = HERE / "results" / "latest.json"
+# every rig user on this machine takes it (flock), so one rig runs at a time
+RIG_LOCK = "/tmp/hotmem-rig.lock"
 SOAK_PLOT = HERE / "results" / "soak.png"
 DEFAULT_RUNS = 5
 DEFAULT_SLOTS = (1, 32, 256)
@@ -441,6 +443,54 @@ def write_plot(res):
     return str(SOAK_PLOT.relative_to(REPO))
 
 
+def _ancestors():
+    pids, pid = set(), os.getpid()
+    while pid > 1:
+        pids.add(pid)
+        try:
+            with open("/proc/%d/stat" % pid) as f:
+                pid = int(f.read().rsplit(")", 1)[1].split()[1])
+        except (OSError, ValueError, IndexError):
+            break
+    return pids
+
+
+def _lock_held_by_ancestor(path):
+    """True when this process or a parent (`flock RIG_LOCK make bench`)
+    holds the flock on path: /proc/locks names the holder's PID."""
+    try:
+        ino = os.stat(path).st_ino
+        with open("/proc/locks") as f:
+            lines = f.read().splitlines()
+    except OSError:
+        return False
+    mine = _ancestors()
+    for line in lines:
+        t = line.split()
+        if "->" in t:           # a waiter, not a holder
+            continue
+        if len(t) > 5 and t[1] == "FLOCK" and t[5].endswith(":%d" % ino) \
+                and t[4].isdigit() and int(t[4]) in mine:
+            return True
+    return False
+
+
+def take_rig_lock():
+    """Hold RIG_LOCK for the whole rig run, unless a parent already does;
+    returns the open file (the lock lives as long as it)."""
+    import fcntl
+    f = open(RIG_LOCK, "a")
+    if _lock_held_by_ancestor(RIG_LOCK):
+        f.close()
+        return None
+    try:
+        fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        log("waiting for %s (another rig run)" % RIG_LOCK)
+        fcntl.flock(f, fcntl.LOCK_EX)
+    return f
+
+
 def host_main():
     runs, slot_counts, plug = settings()
     only, soak_cycles = part_settings()
@@ -471,6 +521,7 @@ def host_main():
     scratch.mkdir(parents=True, exist_ok=True)
     inner_out = scratch / ("inner-%d-%s.json" % (os.getpid(),
                                                  secrets.token_hex(4)))
+    lock = take_rig_lock()  # noqa: F841 (held until the process ends)
     boots = runs * (("main" in only) + len(slot_counts)) * 2
     # a soak cycle takes well under a second in the nested rig
     # a migrate sample is three VMMs, a balloon sample three boots

@@ -8,9 +8,11 @@
  *                               window); SIGUSR1: print it and forget it.
  *   migguest dirty MIB PERIOD_MS
  *                               map MIB MiB and write one word into every
- *                               4 KiB page of it, pass after pass, one pass
- *                               per PERIOD_MS at most (0: no pause); the
- *                               pass count is in the SIGUSR1 line.
+ *                               4 KiB page of it, pass after pass; after the
+ *                               first pass (which faults the pages in) each
+ *                               pass is spread evenly over PERIOD_MS, MiB by
+ *                               MiB (0: as fast as it goes); SIGUSR1 prints
+ *                               the passes and the rate.
  *
  * Output lines are HM:key=value, as the init script prints them:
  *   HM:gap=MAX_US STEPS LOOPS  the largest step (us), the steps counted
@@ -120,22 +122,28 @@ static int dirty(unsigned long mib, long period_ms)
         pass++;
         for (size_t off = 0; off < len; off += PAGE) {
             p[off / sizeof(*p)] = pass ^ off;
+            if (want_print && pass > 1) {
+                want_print = 0;
+                double s = (now_ns() - t0) / 1e9;
+                double done = (pass - 2) * (double)mib + (double)off / MIB;
+                printf("HM:dirtied=%llu %.1f\n", (unsigned long long)pass - 1,
+                       s > 0 ? done / s : 0.0);
+                fflush(stdout);
+            }
+            if (pass > 1 && period_ms && (off + PAGE) % MIB == 0) {
+                /* spread the pass evenly over the period, MiB by MiB */
+                int64_t due = start + (int64_t)((off + PAGE) / MIB) * period_ms * 1000000LL /
+                              (int64_t)mib;
+                if (due > now_ns()) {
+                    sleep_ns(due - now_ns());
+                }
+            }
         }
         if (pass == 1) {
+            /* the first pass faults the pages in: not paced, not counted */
             printf("HM:dirty=started %lu\n", mib);
             fflush(stdout);
             t0 = now_ns();
-        }
-        if (want_print) {
-            want_print = 0;
-            double s = (now_ns() - t0) / 1e9;
-            printf("HM:dirtied=%llu %.1f\n", (unsigned long long)pass,
-                   s > 0 ? (pass - 1) * (double)mib / s : 0.0);
-            fflush(stdout);
-        }
-        int64_t left = period_ms * 1000000LL - (now_ns() - start);
-        if (left > 0) {
-            sleep_ns(left);
         }
     }
 }

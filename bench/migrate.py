@@ -42,8 +42,8 @@ from scenarios import GuestError, QMP, QMPError, Vmm, guestlib, unmeasured
 MiB, GiB = 1 << 20, 1 << 30
 DIMM = GiB
 TICK_MS = 10
-DIRTY_MIB = int(os.environ.get("BENCH_DIRTY_MIB", "64"))
-DIRTY_PERIOD_MS = int(os.environ.get("BENCH_DIRTY_PERIOD_MS", "0"))
+DIRTY_MIB = int(os.environ.get("BENCH_DIRTY_MIB", "32"))
+DIRTY_PERIOD_MS = int(os.environ.get("BENCH_DIRTY_PERIOD_MS", "8000"))
 # bytes/s: both VMMs accept it; QEMU's default 128 MiB/s would throttle
 BANDWIDTH = 64 * GiB
 DOWNTIME_LIMIT_MS = 300
