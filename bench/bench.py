@@ -14,7 +14,8 @@ hotmem, QEMU, hotmem, QEMU...; BENCH_SLOTS (default 1,32,256) the slot
 counts of the hot-add scaling figure; BENCH_HOTMEM_PLUG=dimm|pc-dimm (how
 hotmem hot-adds: a declared -dimm slot and device_add dimm, the default, or
 QEMU's object-add + device_add pc-dimm); BENCH_ONLY (default
-main,slots,soak) which parts run; BENCH_SOAK_CYCLES (default 1000) the
+main,slots,soak,migrate,balloon) which parts run (the other parts of
+results/latest.json are kept); BENCH_SOAK_CYCLES (default 1000) the
 DIMM add/remove cycles of the soak; HOTMEM_BIN, HOTMEM_QEMU; the rig's own
 variables (HOTMEM_RIG_MEM defaults to 4G here).  Progress goes to
 stderr, the table to stdout.  See bench/README.md for what each figure
@@ -39,10 +40,14 @@ import guestlib  # noqa: E402
 import report  # noqa: E402
 
 RESULTS = HERE / "results" / "latest.json"
+# every rig user on this machine takes it (flock), so one rig runs at a time
+RIG_LOCK = "/tmp/hotmem-rig.lock"
 SOAK_PLOT = HERE / "results" / "soak.png"
 DEFAULT_RUNS = 5
 DEFAULT_SLOTS = (1, 32, 256)
-PARTS = ("main", "slots", "soak")
+PARTS = ("main", "slots", "soak", "migrate", "balloon")
+# the parts that are rows of boots, one sample per VMM and run
+BOOT_PARTS = ("main", "slots", "migrate", "balloon")
 DEFAULT_SOAK_CYCLES = 1000
 
 
@@ -149,6 +154,8 @@ def git_rev():
 # -- inside the rig ------------------------------------------------------------
 
 def inner(out_path, runs, slot_counts, plug, only, soak_cycles):
+    import balloon
+    import migrate
     import scenarios
     data = {"started": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
             "runs": runs, "slot_counts": list(slot_counts),
@@ -176,7 +183,15 @@ def inner(out_path, runs, slot_counts, plug, only, soak_cycles):
     kinds = [scenarios.VmmKind("hotmem", hotmem_bin(), plug),
              scenarios.VmmKind("qemu", qemu_bin())]
     plan = ([("main", None)] if "main" in only else []) + \
-        [("slots", n) for n in slot_counts if "slots" in only]
+        [("slots", n) for n in slot_counts if "slots" in only] + \
+        [(p, None) for p in ("migrate", "balloon") if p in only]
+    guests = {"migrate": migrate.MigGuest() if "migrate" in only else None,
+              "balloon": balloon.BalloonGuest() if "balloon" in only
+              else None}
+    what_of = {"main": "main (boot, firmware, RSS, QMP, hot-add/remove)",
+               "migrate": "migrate (idle, then dirtying, 512 MiB + 1 GiB "
+               "DIMM)", "balloon": "balloon (inflate, reporting, no "
+               "device: three boots)"}
     total = runs * len(plan) * len(kinds) + ("soak" in only)
     step = 0
     save()
@@ -185,8 +200,7 @@ def inner(out_path, runs, slot_counts, plug, only, soak_cycles):
         for scen, n in plan:
             for kind in kinds:
                 step += 1
-                what = ("main (boot, firmware, RSS, QMP, hot-add/remove)"
-                        if scen == "main" else "hot-add with %d slots" % n)
+                what = what_of.get(scen) or "hot-add with %d slots" % n
                 log("[%d/%d] run %d/%d %s: %s" % (step, total, run, runs,
                                                   kind.name, what))
                 label = "%s-%s-%s" % (kind.name, scen if n is None
@@ -195,6 +209,10 @@ def inner(out_path, runs, slot_counts, plug, only, soak_cycles):
                 try:
                     if scen == "main":
                         res = scenarios.run_main(kind, guest, label)
+                    elif scen == "migrate":
+                        res = migrate.run_migrate(kind, guests[scen], label)
+                    elif scen == "balloon":
+                        res = balloon.run_balloon(kind, guests[scen], label)
                     else:
                         res = scenarios.run_slots(kind, guest, n, label)
                 except Exception as e:      # a bench never dies of one run
@@ -204,7 +222,9 @@ def inner(out_path, runs, slot_counts, plug, only, soak_cycles):
                 res["elapsed_s"] = time.monotonic() - t
                 data["samples"].append(res)
                 data["order"].append(label)
-                summary = summarize(res)
+                summary = (migrate.summarize(res) if scen == "migrate" else
+                           balloon.summarize(res) if scen == "balloon" else
+                           summarize(res))
                 log("    %s (%.1f s)" % (summary, res["elapsed_s"]))
                 save()
     if "soak" in only:
@@ -263,12 +283,7 @@ def build_report(inner_data, host, rig_status, started, runs, slot_counts,
         for f in figures:
             for vmm in report.VMMS:
                 f[vmm]["unmeasured"] = [{"reason": why, "runs": runs}]
-    commands = {}
-    for s in samples:
-        key = "%s %s" % (s.get("vmm"), "main" if s.get("scenario") == "main"
-                         else "%s slots" % s.get("slots"))
-        if "argv" in s and key not in commands:
-            commands[key] = s["argv"]
+    commands = sample_commands(samples)
     return {
         "schema": 1,
         "started": started,
@@ -301,6 +316,81 @@ def build_report(inner_data, host, rig_status, started, runs, slot_counts,
     }
 
 
+def sample_commands(samples):
+    """{"VMM what": argv}: the first command line of each kind of boot."""
+    commands = {}
+    for s in samples:
+        scen = s.get("scenario")
+        if scen == "slots":
+            what = {"": "%s slots" % s.get("slots")}
+        elif scen == "migrate":
+            what = {"migrate source": s.get("argv_src"),
+                    "migrate destination": s.get("argv_dst")}
+        elif scen == "balloon":
+            what = {"balloon " + b: s[b].get("argv") for b in
+                    ("inflate", "reporting", "none")
+                    if isinstance(s.get(b), dict)}
+        else:
+            what = {"": scen}
+        for k, v in what.items():
+            key = "%s %s" % (s.get("vmm"), k or v)
+            argv = s.get("argv") if not k else v
+            if argv and key not in commands:
+                commands[key] = argv
+    return commands
+
+
+def part_of(sample):
+    return sample.get("scenario")
+
+
+def part_meta(res, part):
+    """What a part's figures came from: when, how many runs, which
+    binaries."""
+    meta = {"started": res["started"], "finished": res["finished"],
+            "runs": res["runs"], "rig_status": res["rig"]["status"],
+            "rig_mode": res["rig"]["mode"], "hotmem_git": res["hotmem_git"],
+            "hotmem_sha256": (res.get("hotmem_binary") or {}).get("sha256"),
+            "qemu_version": res.get("qemu_version")}
+    if part == "slots":
+        meta["slot_counts"] = res["slot_counts"]
+    if part == "soak" and res.get("soak"):
+        meta["cycles"] = res["soak"].get("cycles")
+    return meta
+
+
+def merge_results(res, old):
+    """res (this run's parts) with the parts of old that did not run now:
+    their samples, soak and metadata are kept as they were; the figures are
+    computed again over all of them."""
+    ran = list(res["only"])
+    parts = {}
+    if old:
+        parts = dict(old.get("parts") or {})
+        if not parts:       # a file from before per-part merging
+            for p in old.get("only", ()):
+                parts[p] = part_meta(old, p)
+    for p in ran:
+        parts[p] = part_meta(res, p)
+    if old:
+        kept = [x for x in old.get("samples", []) if part_of(x) not in ran
+                and part_of(x) in parts]
+        res["samples"] = kept + res["samples"]
+        if "soak" not in ran and "soak" in parts:
+            res["soak"] = old.get("soak")
+        if "slots" not in ran and "slots" in parts:
+            res["slot_counts"] = parts["slots"].get(
+                "slot_counts", old.get("slot_counts", []))
+    res["parts"] = {p: parts[p] for p in PARTS if p in parts}
+    res["ran"] = ran
+    res["only"] = list(res["parts"])
+    res["commands"] = sample_commands(res["samples"])
+    res["figures"] = report.compute_figures(
+        res["samples"], res["slot_counts"] if "slots" in parts else [],
+        {p: m["runs"] for p, m in parts.items()}, res["only"])
+    return res
+
+
 def header_lines(res):
     host = res["host"]
     rig = res["rig"]
@@ -321,6 +411,11 @@ def header_lines(res):
     if rig.get("mode") == "outer":
         lines.append("nested outer VM: every VM exit costs ~1 ms; compare "
                      "the ratios, not the absolute times")
+    for p, m in (res.get("parts") or {}).items():
+        lines.append("part %s: %s run%s, %s (hotmem %s%s)" % (
+            p, m.get("runs"), "" if m.get("runs") == 1 else "s",
+            m.get("started"), m.get("hotmem_git"),
+            "" if p in res.get("ran", [p]) else "; kept from that run"))
     lines.append("")
     return lines
 
@@ -348,6 +443,54 @@ def write_plot(res):
     return str(SOAK_PLOT.relative_to(REPO))
 
 
+def _ancestors():
+    pids, pid = set(), os.getpid()
+    while pid > 1:
+        pids.add(pid)
+        try:
+            with open("/proc/%d/stat" % pid) as f:
+                pid = int(f.read().rsplit(")", 1)[1].split()[1])
+        except (OSError, ValueError, IndexError):
+            break
+    return pids
+
+
+def _lock_held_by_ancestor(path):
+    """True when this process or a parent (`flock RIG_LOCK make bench`)
+    holds the flock on path: /proc/locks names the holder's PID."""
+    try:
+        ino = os.stat(path).st_ino
+        with open("/proc/locks") as f:
+            lines = f.read().splitlines()
+    except OSError:
+        return False
+    mine = _ancestors()
+    for line in lines:
+        t = line.split()
+        if "->" in t:           # a waiter, not a holder
+            continue
+        if len(t) > 5 and t[1] == "FLOCK" and t[5].endswith(":%d" % ino) \
+                and t[4].isdigit() and int(t[4]) in mine:
+            return True
+    return False
+
+
+def take_rig_lock():
+    """Hold RIG_LOCK for the whole rig run, unless a parent already does;
+    returns the open file (the lock lives as long as it)."""
+    import fcntl
+    f = open(RIG_LOCK, "a")
+    if _lock_held_by_ancestor(RIG_LOCK):
+        f.close()
+        return None
+    try:
+        fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        log("waiting for %s (another rig run)" % RIG_LOCK)
+        fcntl.flock(f, fcntl.LOCK_EX)
+    return f
+
+
 def host_main():
     runs, slot_counts, plug = settings()
     only, soak_cycles = part_settings()
@@ -367,27 +510,41 @@ def host_main():
     if "soak" in only:
         import soak
         soak.SoakGuest()
+    if "migrate" in only:
+        import migrate
+        migrate.MigGuest()
+    if "balloon" in only:
+        import balloon
+        balloon.BalloonGuest()
     os.environ.setdefault("HOTMEM_RIG_MEM", "4G")
     scratch = guestlib.cache_root() / "bench"
     scratch.mkdir(parents=True, exist_ok=True)
     inner_out = scratch / ("inner-%d-%s.json" % (os.getpid(),
                                                  secrets.token_hex(4)))
+    lock = take_rig_lock()  # noqa: F841 (held until the process ends)
     boots = runs * (("main" in only) + len(slot_counts)) * 2
     # a soak cycle takes well under a second in the nested rig
+    # a migrate sample is three VMMs, a balloon sample three boots
     timeout = max(3600, boots * 300 + ("soak" in only) * (600 +
-                                                          soak_cycles * 5))
+                                                          soak_cycles * 5)
+                  + runs * 2 * 900 * (("migrate" in only) +
+                                      ("balloon" in only)))
     cmd = [sys.executable, str(REPO / "tests" / "guest" / "rig.py"), "run",
            "--timeout", str(timeout), "--", sys.executable,
            str(HERE / "bench.py"), "--inner", str(inner_out),
            "--runs", str(runs), "--slots", ",".join(map(str, slot_counts)),
            "--plug", plug, "--only", ",".join(only),
            "--soak-cycles", str(soak_cycles)]
-    for name in ("BENCH_BOOT_TIMEOUT", "BENCH_HOTPLUG_TIMEOUT"):
+    for name in ("BENCH_BOOT_TIMEOUT", "BENCH_HOTPLUG_TIMEOUT",
+                 "BENCH_DIRTY_MIB", "BENCH_DIRTY_PERIOD_MS",
+                 "BENCH_MIGRATE_TIMEOUT", "BENCH_REPORT_TIMEOUT"):
         if os.environ.get(name):
             cmd += ["--env", "%s=%s" % (name, os.environ[name])]
-    log("%d boots%s in one rig run (BENCH_RUNS=%d, slots %s)"
+    log("%d boots%s%s in one rig run (BENCH_RUNS=%d, slots %s)"
         % (boots, " and a %d-cycle soak" % soak_cycles if "soak" in only
-           else "", runs, ",".join(map(str, slot_counts)) or "none"))
+           else "", "".join(", %d x 2 %s samples" % (runs, p) for p in
+                            ("migrate", "balloon") if p in only),
+           runs, ",".join(map(str, slot_counts)) or "none"))
     proc = subprocess.Popen(cmd, cwd=str(REPO))
     try:
         status = proc.wait()
@@ -419,6 +576,13 @@ def host_main():
     host["loadavg_end"] = os.getloadavg()
     res = build_report(inner_data, host, status, started, runs,
                        slot_counts, plug, only, soak_cycles)
+    old = None
+    try:
+        with open(RESULTS) as f:
+            old = json.load(f)
+    except (OSError, ValueError):
+        pass
+    res = merge_results(res, old)
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     tmp = RESULTS.with_suffix(".json.tmp")
     with open(tmp, "w") as f:
@@ -430,7 +594,7 @@ def host_main():
     if plot_path:
         log("soak plot: %s" % plot_path)
     print_report(res, plot_path)
-    soak_ok = not res.get("soak") or res["soak"].get("pass")
+    soak_ok = "soak" not in only or (res.get("soak") or {}).get("pass")
     return 0 if status == 0 and inner_data and soak_ok else 1
 
 
@@ -455,8 +619,10 @@ def main():
         with open(args.report) as f:
             res = json.load(f)
         if res.get("samples"):      # recompute: the report code may be newer
+            runs = {p: m["runs"] for p, m in res["parts"].items()} \
+                if res.get("parts") else res["runs"]
             res["figures"] = report.compute_figures(
-                res["samples"], res["slot_counts"], res["runs"],
+                res["samples"], res["slot_counts"], runs,
                 res.get("only", PARTS))
         plot_path = SOAK_PLOT if res.get("soak") and SOAK_PLOT.exists() \
             else None

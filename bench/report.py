@@ -178,7 +178,17 @@ def figure_specs(slot_counts):
         specs.append(("boot_slots_%d" % n, "boot: process start -> guest "
                       "init, %d slots" % n, "ms", ("slots", n),
                       boot_to_init))
+    import balloon
+    import migrate
+    specs += migrate.figure_specs() + balloon.figure_specs()
     return specs
+
+
+def _row_notes(fig):
+    """Lines under a row of the migrate and balloon parts: their targets."""
+    import balloon
+    import migrate
+    return migrate.figure_notes(fig) + balloon.figure_notes(fig)
 
 
 def _selected(samples, sel, vmm):
@@ -195,7 +205,8 @@ def _selected(samples, sel, vmm):
 def compute_figures(samples, slot_counts, runs_wanted,
                     only=("main", "slots")):
     """only: the scenarios that ran (BENCH_ONLY); rows of the others are
-    left out."""
+    left out.  runs_wanted: a number, or {part: runs} when the parts of a
+    results file were measured in different bench runs."""
     figures = []
     if "slots" not in only:
         slot_counts = []
@@ -212,10 +223,12 @@ def compute_figures(samples, slot_counts, runs_wanted,
                     whys.append(why)
                 else:
                     vals.append(v)
-            missing = runs_wanted - len(sel_samples)
+            wanted = runs_wanted.get(sel[0], 0) if isinstance(
+                runs_wanted, dict) else runs_wanted
+            missing = wanted - len(sel_samples)
             if missing > 0:
                 whys += ["run not done (the bench stopped early)"] * missing
-            entry = {"samples": vals, "runs": runs_wanted}
+            entry = {"samples": vals, "runs": wanted}
             if vals:
                 entry.update(min=min(vals), median=statistics.median(vals),
                              max=max(vals))
@@ -232,6 +245,7 @@ def compute_figures(samples, slot_counts, runs_wanted,
             fig[vmm] = entry
         h, q = fig["hotmem"].get("median"), fig["qemu"].get("median")
         fig["ratio"] = (h / q) if h is not None and q else None
+        fig["notes"] = _row_notes(fig)
         figures.append(fig)
     return figures
 
@@ -274,6 +288,7 @@ def format_table(figures, header_lines=()):
                     VMM_TITLE[vmm], u["runs"], e["runs"],
                     "" if e["runs"] == 1 else "s", u["reason"]))
         cells.append("%.2f" % f["ratio"] if f["ratio"] is not None else "-")
+        notes += f.get("notes", [])
         rows.append(cells)
         notes_per_row.append(notes)
     widths = [max(len(r[i]) for r in rows + [head]) for i in range(len(head))]
