@@ -238,7 +238,7 @@ HostMemBackend *hostmem_add(const char *id, uint64_t size, const HostMemOptions 
         return NULL;
     }
     if (hostmem_find(id)) {
-        g_set_error(errp, HM_ERROR, 0, "object '%s' already exists", id);
+        g_set_error(errp, HM_ERROR, 0, HOSTMEM_DUPLICATE_ID_FMT, id);
         return NULL;
     }
     /* any size the memory's pages make up (QEMU's rule): the 128 MiB rule
@@ -299,8 +299,8 @@ bool hostmem_del(const char *id, GError **errp)
         return false;
     }
     if (b->owner) {
-        g_set_error(errp, HM_ERROR, 0, "object '%s' is in use by DIMM '%s', can not be "
-                    "deleted", id, b->owner);
+        /* QEMU's words; query-memory-devices names the DIMM */
+        g_set_error(errp, HM_ERROR, 0, "object '%s' is in use, can not be deleted", id);
         return false;
     }
     g_ptr_array_remove(backends, b);

@@ -316,6 +316,15 @@ bool pc_dimms_hotplug_declared(PcDimms *d, const char *id, GError **errp)
     return plug_device(d, dev, true, errp);
 }
 
+bool pc_dimm_memdev_given(const char *memdev, GError **errp)
+{
+    if (!memdev) {
+        g_set_error(errp, HM_ERROR, 0, "'memdev' property must be set");
+        return false;
+    }
+    return true;
+}
+
 static bool add_pc_dimm(PcDimms *d, const char *id, const char *memdev, unsigned node,
                         unsigned slot, uint64_t addr, bool hotplug, GError **errp)
 {

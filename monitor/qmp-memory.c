@@ -123,6 +123,7 @@ static bool device_add_pc_dimm(PcDimms *d, const char *id, JsonObject *props,
     qapi_in_init(&in, false);
     in.driver = "pc-dimm";
     bool ok = qapi_unmarshal_PcDimmProperties(&in, node, NULL, &p, errp) &&
+              pc_dimm_memdev_given(p->memdev, errp) &&
               pc_dimms_hotplug_pc_dimm(d, id, p->memdev, p->has_node ? p->node : 0,
                                        p->has_slot ? p->slot : DIMM_SLOT_AUTO,
                                        p->has_addr ? p->addr : DIMM_ADDR_AUTO, errp);

@@ -102,7 +102,7 @@ def main():
         (['-chardev', 'socket,id=m,fd=200,server=on,wait=off', '-mon', 'm'],
          '-chardev m: fd 200 is not open'),
         # -device pc-dimm (cold plug)
-        (['-device', 'pc-dimm,id=d0'], "-device pc-dimm,id=d0: Parameter 'memdev' is missing"),
+        (['-device', 'pc-dimm,id=d0'], "-device pc-dimm,id=d0: 'memdev' property must be set"),
         (['-m', '512M,slots=1,maxmem=2G', '-device', 'pc-dimm,id=d0,memdev=nope'],
          "-device pc-dimm,id=d0: Device 'nope' not found"),
         (['-m', '512M,slots=1,maxmem=2G', '-object', 'memory-backend-ram,id=m0,size=1G',

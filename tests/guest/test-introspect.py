@@ -489,8 +489,10 @@ def check_errors(tap, q):
         ("duplicate device id", "device_add",
          {"driver": "pc-dimm", "id": "dimm0", "memdev": "m1"}, "GenericError",
          "Duplicate device ID 'dimm0'"),
+        # QEMU: "not enough space, currently 0x... in use of total space for
+        # memory devices 0x..."; hotmem names the sizes (docs/qmp.md, differences)
         ("beyond maxmem", "device_add", {"driver": "pc-dimm", "id": "d2", "memdev": "mbig"},
-         "GenericError", "not enough space, currently 0x"),
+         "GenericError", "DIMM 'd2': RAM 512M plus DIMMs 8064M is beyond -m maxmem=8G"),
         ("object-del of a backend in use", "object-del", {"id": "memdimm0"}, "GenericError",
          "object 'memdimm0' is in use, can not be deleted"),
         ("device_del of an unknown id", "device_del", {"id": "zz"}, "DeviceNotFound",

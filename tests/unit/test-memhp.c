@@ -244,7 +244,7 @@ static void test_hot_plug(void)
     g_assert_cmphex(in(HM_MEMHP_ADDR_LO, 4), ==, 0x80000000);
     g_assert_false(plug_pc_dimm(&f, "d0", "mem1", GiB, 0, DIMM_SLOT_AUTO, DIMM_ADDR_AUTO,
                                 &err));
-    g_assert_nonnull(strstr(err->message, "id 'd0' is already used"));
+    g_assert_nonnull(strstr(err->message, "Duplicate device ID 'd0'"));
     g_clear_error(&err);
     machine_down(&f);
 }

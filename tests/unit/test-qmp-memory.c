@@ -240,7 +240,7 @@ static void test_shapes_and_cycle(void)
     g_autofree char *busy = runq(&m.s, "{'execute': 'object-del', 'arguments': "
                                  "{'id': 'mem0'}}");
     g_assert_cmpstr(busy, ==, "{\"error\": {\"class\": \"GenericError\", \"desc\": "
-                    "\"object 'mem0' is in use by DIMM 'dimm1', can not be deleted\"}}");
+                    "\"object 'mem0' is in use, can not be deleted\"}}");
 
     /* a declared slot: hot-add, the guest refuses the removal, then agrees */
     ASSERT_OK(&m, "{'execute': 'device_add', 'arguments': {'driver': 'dimm', 'id': 'd1'}}");
@@ -379,7 +379,7 @@ static const BadInput bad_inputs[] = {
       "{'driver': 'pc-dimm', 'id': 'x', 'memdev': 'm1', 'slot': 0}}",
       "slot 0 is busy (DIMM 'd0')", NULL },
     { "id already used", "{'execute': 'device_add', 'arguments': {'driver': 'pc-dimm', "
-      "'id': 'd1', 'memdev': 'm1'}}", "id 'd1' is already used by slot 1", NULL },
+      "'id': 'd1', 'memdev': 'm1'}}", "Duplicate device ID 'd1'", NULL },
     { "device_del of a DIMM already being removed", "{'execute': 'device_del', "
       "'arguments': {'id': 'd0'}}", "Device 'd0' is already in the process of unplug", NULL },
     { "device_del of a DIMM that is not plugged", "{'execute': 'device_del', "
@@ -391,7 +391,7 @@ static const BadInput bad_inputs[] = {
       "'id': 'x', 'memdev': 'm1', 'node': 'one'}}",
       "Parameter 'node' expects integer", NULL },
     { "memdev missing", "{'execute': 'device_add', 'arguments': {'driver': 'pc-dimm', "
-      "'id': 'x'}}", "Parameter 'memdev' is missing", NULL },
+      "'id': 'x'}}", "'memdev' property must be set", NULL },
     { "memdev unknown", "{'execute': 'device_add', 'arguments': {'driver': 'pc-dimm', "
       "'id': 'x', 'memdev': 'zz'}}", "Device 'zz' not found", "DeviceNotFound" },
     { "memdev already in use", "{'execute': 'device_add', 'arguments': {'driver': "
@@ -405,9 +405,9 @@ static const BadInput bad_inputs[] = {
       "memory-backend-ram 'm9': size 0 is not between 1 byte and 1T", NULL },
     { "backend id already exists", "{'execute': 'object-add', 'arguments': "
       "{'qom-type': 'memory-backend-ram', 'id': 'm1', 'size': 134217728}}",
-      "object 'm1' already exists", NULL },
+      "attempt to add duplicate property 'm1' to object (type 'container')", NULL },
     { "object-del of a backend in use", "{'execute': 'object-del', 'arguments': "
-      "{'id': 'used'}}", "object 'used' is in use by DIMM 'p0', can not be deleted", NULL },
+      "{'id': 'used'}}", "object 'used' is in use, can not be deleted", NULL },
     { "not enough memory under maxmem", "{'execute': 'device_add', 'arguments': "
       "{'driver': 'pc-dimm', 'id': 'x', 'memdev': 'big'}}",
       "DIMM 'x': RAM 512M plus DIMMs 4608M is beyond -m maxmem=4G (2G asked, 1G "

@@ -169,7 +169,7 @@ static void test_tree(void)
     g_autofree char *noprop = run("{'execute': 'qom-get', 'arguments': {'path': "
                                   "'/objects/m1', 'property': 'colour'}}");
     g_assert_cmpstr(noprop, ==, "{\"error\": {\"class\": \"GenericError\", \"desc\": "
-                    "\"Property 'colour' not found\"}}");
+                    "\"Property 'memory-backend-ram.colour' not found\"}}");
     g_autofree char *set = run("{'execute': 'qom-set', 'arguments': {'path': "
                                "'/machine/peripheral/p1', 'property': 'addr', 'value': 0}}");
     g_assert_cmpstr(set, ==, "{\"error\": {\"class\": \"GenericError\", \"desc\": "
