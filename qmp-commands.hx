@@ -629,6 +629,28 @@ Example:
 EQMP
 
 SQMP
+query-chardev
+-------------
+
+The character devices: each -qmp, -monitor and -chardev a -mon uses, then
+the serial port's backend (none with -serial none).
+
+Arguments: none
+
+Returns: [ChardevInfo]: a list of @ChardevInfo
+
+Example:
+
+-> { "execute": "query-chardev" }
+<- { "return": [ { "label": "charmonitor",
+                   "filename": "unix:/run/mon.sock,server=on",
+                   "frontend-open": true },
+                 { "label": "serial0", "filename": "stdio",
+                   "frontend-open": true } ] }
+
+EQMP
+
+SQMP
 query-cpus-fast
 ---------------
 
