@@ -723,6 +723,12 @@ bool machine_config_parse(MachineConfig *cfg, int argc, char **argv, GError **er
         g_set_error(errp, HM_ERROR, 0, "-append needs -kernel");
         return false;
     }
+    if (cfg->incoming && g_str_has_prefix(cfg->incoming, "exec:") && cfg->sandbox.enabled &&
+        cfg->sandbox.deny_spawn) {
+        g_set_error(errp, HM_ERROR, 0, "-incoming exec: starts a process, which -sandbox "
+                    "spawn=deny forbids");
+        return false;
+    }
     if (!monitor_config_check(cfg, errp)) {
         return false;
     }
