@@ -447,8 +447,8 @@ static bool claim(HostMemBackend *b, const char *owner, uint8_t *at, GError **er
 {
     assert_device_lock();
     if (b->owner) {
-        g_set_error(errp, HM_ERROR, 0, "memdev '%s' is already in use by DIMM '%s'", b->id,
-                    b->owner);
+        g_set_error(errp, HM_ERROR, 0, "memdev '%s' is already in use by %s '%s'", b->id,
+                    b->numa_node ? "NUMA node" : "DIMM", b->owner);
         return false;
     }
     const HostMemOptions *o = &b->opts;

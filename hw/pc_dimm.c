@@ -337,8 +337,8 @@ static bool add_pc_dimm(PcDimms *d, const char *id, const char *memdev, unsigned
         return false;
     }
     if (b->owner) {
-        g_set_error(errp, HM_ERROR, 0, "pc-dimm '%s': memdev '%s' is already in use by DIMM "
-                    "'%s'", id, memdev, b->owner);
+        g_set_error(errp, HM_ERROR, 0, "pc-dimm '%s': memdev '%s' is already in use by %s "
+                    "'%s'", id, memdev, b->numa_node ? "NUMA node" : "DIMM", b->owner);
         return false;
     }
     DimmDevice *dev = dimm_device_new(id, b, node, slot, addr);
