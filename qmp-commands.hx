@@ -276,8 +276,9 @@ device_del
 Asks the guest to release a device. Returns once the request is sent;
 DEVICE_DELETED follows when the guest has ejected it, ACPI_DEVICE_OST
 with a failure status and DEVICE_UNPLUG_GUEST_ERROR when it refuses. A
-second request for the same device fails until the guest has answered
-the first (or the machine was reset, which completes the removal).
+second request while the guest has not answered the first succeeds, as
+QEMU 7.2's does, and does not notify the guest again (a reset completes
+a pending removal).
 
 Arguments:
 

