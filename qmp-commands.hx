@@ -256,6 +256,11 @@ Returns at once; the guest reports the result with ACPI_DEVICE_OST.
 Additional driver-specific properties are accepted: integers as JSON
 numbers or as strings (the HMP form).
 
+Features, as QEMU names them (libvirt reads them from query-qmp-schema
+to choose -device's syntax): json-cli, -device takes this command's JSON
+form; json-cli-hotplug, device_add takes the values -device's JSON form
+takes (typed JSON, not only strings).
+
 Arguments:
 
 - "driver": the device driver (str)

@@ -235,6 +235,12 @@ def check_schema(tap, q):
             bad.append(e["name"])
     tap.ok(not bad, "type names masked as numbers, builtins as QEMU names them "
            "(every integer type is int)", bad)
+    feats = {e["name"]: e["features"] for e in raw if "features" in e}
+    tap.ok(all(isinstance(f, list) and f and all(isinstance(x, str) for x in f)
+               for f in feats.values()) and
+           {"json-cli", "json-cli-hotplug"} <= set(feats.get("device_add", [])),
+           "features are lists of names; device_add has json-cli and json-cli-hotplug "
+           "(libvirt's test for -device JSON)", feats)
     from qapi.schema import Schema as SourceSchema
     from qapi.introspect import introspection_json
     source = json.loads(introspection_json(SourceSchema(str(REPO / "qapi-schema.json"))))
