@@ -141,8 +141,9 @@ class Schema:
         else:
             errs.append("%s: meta-type %s is not a value type" % (where, mt))
 
-    def dummy(self, tname):
-        """A value of type tname with only the mandatory parts."""
+    def dummy(self, tname, full=False):
+        """A value of type tname with only the mandatory parts (full: every
+        member, lists with one element)."""
         t = self.by_name[tname]
         mt = t["meta-type"]
         if mt == "builtin":
@@ -151,15 +152,15 @@ class Schema:
         if mt == "enum":
             return t["members"][0]["name"]
         if mt == "array":
-            return []
+            return [self.dummy(t["element-type"], full)] if full else []
         members = list(t["members"])
         out = {}
         if "tag" in t:
             members += self.by_name[t["variants"][0]["type"]]["members"]
             out[t["tag"]] = t["variants"][0]["case"]
         for m in members:
-            if "default" not in m and m["name"] not in out:
-                out[m["name"]] = self.dummy(m["type"])
+            if (full or "default" not in m) and m["name"] not in out:
+                out[m["name"]] = self.dummy(m["type"], full)
         return out
 
 
@@ -265,21 +266,24 @@ def check_commands(tap, q, s):
     unexpected_bad, missing_bad, nmissing = [], [], 0
     for name in order:
         arg = s.by_name[cmds[name]["arg-type"]]
-        args = s.dummy(arg["name"])
-        if name == "device_add":
-            # additional-properties: every key is a device property; QEMU's
-            # words for one the driver lacks
-            args.update(driver="pc-dimm", id="dx")
-            want = "Property 'pc-dimm.%s' not found" % EXTRA
-        else:
-            want = "Parameter '%s' is unexpected" % EXTRA
-        args[EXTRA] = 1
-        try:
-            r = q.execute(name, args)
-            unexpected_bad.append("%s %s: accepted, %r" % (name, args, r))
-        except QMPError as e:
-            if e.error_class != "GenericError" or e.desc != want:
-                unexpected_bad.append("%s: %s %s" % (name, e.error_class, e.desc))
+        # twice: the mandatory members only, then every member the schema
+        # lists (each must be one the dispatcher reads: only EXTRA is refused)
+        for full in (False, True):
+            args = s.dummy(arg["name"], full)
+            if name == "device_add":
+                # additional-properties: every key is a device property;
+                # QEMU's words for one the driver lacks
+                args.update(driver="pc-dimm", id="dx")
+                want = "Property 'pc-dimm.%s' not found" % EXTRA
+            else:
+                want = "Parameter '%s' is unexpected" % EXTRA
+            args[EXTRA] = 1
+            try:
+                r = q.execute(name, args)
+                unexpected_bad.append("%s %s: accepted, %r" % (name, args, r))
+            except QMPError as e:
+                if e.error_class != "GenericError" or e.desc != want:
+                    unexpected_bad.append("%s %s: %s %s" % (name, args, e.error_class, e.desc))
         mandatory = [m["name"] for m in arg["members"] if "default" not in m]
         if mandatory and "tag" not in arg:
             nmissing += 1
@@ -292,9 +296,10 @@ def check_commands(tap, q, s):
                 want = "Parameter '%s' is missing" % mandatory[-1]
                 if e.error_class != "GenericError" or e.desc != want:
                     missing_bad.append("%s: %s %s" % (name, e.error_class, e.desc))
-    tap.ok(not unexpected_bad, "each of the %d commands refuses an unknown argument "
-           "(GenericError \"Parameter '%s' is unexpected\"), nothing ran"
-           % (len(order), EXTRA), unexpected_bad)
+    tap.ok(not unexpected_bad, "each of the %d commands, given its mandatory arguments or "
+           "every argument the schema lists, refuses only an unknown one (GenericError "
+           "\"Parameter '%s' is unexpected\"), nothing ran" % (len(order), EXTRA),
+           unexpected_bad)
     tap.ok(not missing_bad and nmissing > 10, "the %d commands with mandatory arguments "
            "name the one left out (\"Parameter 'x' is missing\")" % nmissing, missing_bad)
     st = q.execute("query-status")
