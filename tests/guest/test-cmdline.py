@@ -172,6 +172,10 @@ def main():
           '-numa', 'node,nodeid=0,cpus=0,memdev=m0', '-numa', 'node,nodeid=1,cpus=1,memdev=m0'],
          "-numa node 1: memdev 'm0' is already in use by NUMA node 'node0'",
          'two -numa node on one memdev'),
+        (['-object', 'memory-backend-ram,id=pc.ram,size=512M'],
+         "-object: id 'pc.ram' is taken by hotmem's own base RAM"),
+        (['-dimm', 'id=a,size=128M', '-object', 'memory-backend-ram,id=dimm-a,size=128M'],
+         "-object: id 'dimm-a' is taken by hotmem's own backend of that -dimm slot"),
         # -chardev socket,fd= that is not a listening unix socket
         (['-chardev', 'socket,id=m,fd=@FILE_FD@,server=on,wait=off', '-mon', 'm'],
          'is not a unix socket', '-chardev socket,fd=N (a regular file) -mon'),
@@ -200,55 +204,64 @@ def main():
              '@PAIR_FD@': pair[0].fileno(), '@TCP_FD@': tcp.fileno()}
     rodir, ro_cleanup = readonly_dir(tmp)
     tap.diag('read-only directory: %s' % rodir)
-    env = dict(os.environ, HOTMEM_TIMING=str(timing))
-    for case in cases:
-        args, expect = case[:2]
-        label = case[2] if len(case) > 2 else ' '.join(args)
-        pidfile = tmp / 'daemon.pid'
-        args = [str(pidfile) if a == '@PIDFILE@' else a for a in args]
-        fds = [fd for key, fd in fdmap.items() if any(key in a for a in args)]
-        for key, fd in fdmap.items():
-            args = [a.replace(key, str(fd)) for a in args]
-        subst = {'@TMP@': str(tmp), '@RODIR@': rodir or '/nonexistent-read-only-dir'}
-        for key, val in subst.items():
-            args = [a.replace(key, val) for a in args]
-            expect = expect.replace(key, val)
-        if '@RODIR@' in ' '.join(case[0]) and not rodir:
-            tap.ok(False, f'{label}: no read-only directory to test with')
-            continue
-        argv = [HOTMEM, '-serial', f'file:{serial_out}'] + args
-        t0 = time.monotonic()
-        p = subprocess.run(argv, capture_output=True, text=True, env=env, timeout=30,
-                           pass_fds=fds)
-        dt = time.monotonic() - t0
-        lines = p.stderr.splitlines()
-        ok = (p.returncode == 1 and len(lines) == 1 and expect in lines[0]
-              and lines[0].startswith('hotmem: ') and not p.stdout and not timing.exists()
-              and (not serial_out.exists() or serial_out.stat().st_size == 0))
-        tap.ok(ok, f'{label} -> exit 1, one line naming the problem ({dt:.2f} s)',
-               diag=f'exit {p.returncode}, stderr {p.stderr!r}, stdout {p.stdout[:200]!r}')
-        timing.unlink(missing_ok=True)
-        if pidfile.exists():                # a daemon that should not exist
-            tap.diag(f'stopping the daemon of {label!r}')
+    try:
+        env = dict(os.environ, HOTMEM_TIMING=str(timing))
+        for case in cases:
+            args, expect = case[:2]
+            label = case[2] if len(case) > 2 else ' '.join(args)
+            pidfile = tmp / 'daemon.pid'
+            args = [str(pidfile) if a == '@PIDFILE@' else a for a in args]
+            fds = [fd for key, fd in fdmap.items() if any(key in a for a in args)]
+            for key, fd in fdmap.items():
+                args = [a.replace(key, str(fd)) for a in args]
+            subst = {'@TMP@': str(tmp), '@RODIR@': rodir or '/nonexistent-read-only-dir'}
+            for key, val in subst.items():
+                args = [a.replace(key, val) for a in args]
+                expect = expect.replace(key, val)
+            if '@RODIR@' in ' '.join(case[0]) and not rodir:
+                tap.ok(False, f'{label}: no read-only directory to test with')
+                continue
+            argv = [HOTMEM, '-serial', f'file:{serial_out}'] + args
+            t0 = time.monotonic()
             try:
-                os.kill(int(pidfile.read_text().strip()), signal.SIGKILL)
-            except (ValueError, ProcessLookupError):
-                pass
-            pidfile.unlink(missing_ok=True)
-        serial_out.unlink(missing_ok=True)
-    p = subprocess.run([HOTMEM, '-h'], capture_output=True, text=True, timeout=30)
-    tap.ok(p.returncode == 0 and '-smp' in p.stdout and '-no-reboot' in p.stdout,
-           '-h prints the option table from qemu-options.hx', diag=p.stderr)
-    p = subprocess.run([HOTMEM, '-version'], capture_output=True, text=True, timeout=30)
-    tap.ok(p.returncode == 0 and p.stdout.startswith('hotmem version'), '-version',
-           diag=p.stderr)
-    unlistened.close()
-    plain.close()
-    pair[0].close()
-    pair[1].close()
-    tcp.close()
-    ro_cleanup()
-    shutil.rmtree(tmp, ignore_errors=True)
+                p = subprocess.run(argv, capture_output=True, text=True, env=env, timeout=30,
+                                   pass_fds=fds)
+            except subprocess.TimeoutExpired as e:  # it started a VM: run() killed it
+                tap.ok(False, f'{label} -> exit 1, one line naming the problem',
+                       diag=f'still running after 30 s (a VM started), stderr {e.stderr!r}')
+                timing.unlink(missing_ok=True)
+                serial_out.unlink(missing_ok=True)
+                continue
+            dt = time.monotonic() - t0
+            lines = p.stderr.splitlines()
+            ok = (p.returncode == 1 and len(lines) == 1 and expect in lines[0]
+                  and lines[0].startswith('hotmem: ') and not p.stdout and not timing.exists()
+                  and (not serial_out.exists() or serial_out.stat().st_size == 0))
+            tap.ok(ok, f'{label} -> exit 1, one line naming the problem ({dt:.2f} s)',
+                   diag=f'exit {p.returncode}, stderr {p.stderr!r}, stdout {p.stdout[:200]!r}')
+            timing.unlink(missing_ok=True)
+            if pidfile.exists():                # a daemon that should not exist
+                tap.diag(f'stopping the daemon of {label!r}')
+                try:
+                    os.kill(int(pidfile.read_text().strip()), signal.SIGKILL)
+                except (ValueError, ProcessLookupError):
+                    pass
+                pidfile.unlink(missing_ok=True)
+            serial_out.unlink(missing_ok=True)
+        p = subprocess.run([HOTMEM, '-h'], capture_output=True, text=True, timeout=30)
+        tap.ok(p.returncode == 0 and '-smp' in p.stdout and '-no-reboot' in p.stdout,
+               '-h prints the option table from qemu-options.hx', diag=p.stderr)
+        p = subprocess.run([HOTMEM, '-version'], capture_output=True, text=True, timeout=30)
+        tap.ok(p.returncode == 0 and p.stdout.startswith('hotmem version'), '-version',
+               diag=p.stderr)
+    finally:
+        unlistened.close()
+        plain.close()
+        pair[0].close()
+        pair[1].close()
+        tcp.close()
+        ro_cleanup()
+        shutil.rmtree(tmp, ignore_errors=True)
     sys.exit(tap.finish())
 
 
