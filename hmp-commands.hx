@@ -59,7 +59,7 @@ ENDDEF
 DEF(device_del, "id:s", "id", "ask the guest to release a device", hmp_device_del)
 Returns once the request is sent; the guest ejects the DIMM (QMP device_del).
 A second request for a DIMM whose removal the guest has not answered yet
-fails with `Device 'ID' is already in the process of unplug`.
+succeeds (as in QEMU) without notifying the guest again.
 ENDDEF
 
 DEF(object_add, "qom-type:O", "TYPE,id=ID,size=SIZE[,prop=value][,...]", "create a memory backend", hmp_object_add)

@@ -256,6 +256,11 @@ Returns at once; the guest reports the result with ACPI_DEVICE_OST.
 Additional driver-specific properties are accepted: integers as JSON
 numbers or as strings (the HMP form).
 
+Features, as QEMU names them (libvirt reads them from query-qmp-schema
+to choose -device's syntax): json-cli, -device takes this command's JSON
+form; json-cli-hotplug, device_add takes the values -device's JSON form
+takes (typed JSON, not only strings).
+
 Arguments:
 
 - "driver": the device driver (str)
@@ -276,8 +281,9 @@ device_del
 Asks the guest to release a device. Returns once the request is sent;
 DEVICE_DELETED follows when the guest has ejected it, ACPI_DEVICE_OST
 with a failure status and DEVICE_UNPLUG_GUEST_ERROR when it refuses. A
-second request for the same device fails until the guest has answered
-the first (or the machine was reset, which completes the removal).
+second request while the guest has not answered the first succeeds, as
+QEMU 7.2's does, and does not notify the guest again (a reset completes
+a pending removal).
 
 Arguments:
 
@@ -625,6 +631,28 @@ Example:
 
 -> { "execute": "query-uuid" }
 <- { "return": { "UUID": "00000000-0000-0000-0000-000000000000" } }
+
+EQMP
+
+SQMP
+query-chardev
+-------------
+
+The character devices: each -qmp, -monitor and -chardev a -mon uses, then
+the serial port's backend (none with -serial none).
+
+Arguments: none
+
+Returns: [ChardevInfo]: a list of @ChardevInfo
+
+Example:
+
+-> { "execute": "query-chardev" }
+<- { "return": [ { "label": "charmonitor",
+                   "filename": "unix:/run/mon.sock,server=on",
+                   "frontend-open": true },
+                 { "label": "serial0", "filename": "stdio",
+                   "frontend-open": true } ] }
 
 EQMP
 

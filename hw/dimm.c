@@ -354,8 +354,7 @@ static bool pre_plug_check(DimmBus *bus, DimmDevice *dev, unsigned *slot, uint64
     } else {
         DimmDevice *other = dimm_bus_find(bus, id);
         if (other) {
-            g_set_error(errp, HM_ERROR, 0, "id '%s' is already used by slot %u", id,
-                        other->slot);
+            g_set_error(errp, HM_ERROR, 0, "Duplicate device ID '%s'", id);   /* QEMU's */
             return false;
         }
         if (*slot == DIMM_SLOT_AUTO) {

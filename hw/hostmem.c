@@ -238,7 +238,7 @@ HostMemBackend *hostmem_add(const char *id, uint64_t size, const HostMemOptions 
         return NULL;
     }
     if (hostmem_find(id)) {
-        g_set_error(errp, HM_ERROR, 0, "object '%s' already exists", id);
+        g_set_error(errp, HM_ERROR, 0, HOSTMEM_DUPLICATE_ID_FMT, id);
         return NULL;
     }
     /* any size the memory's pages make up (QEMU's rule): the 128 MiB rule
@@ -442,8 +442,8 @@ static bool claim(HostMemBackend *b, const char *owner, uint8_t *at, GError **er
 {
     assert_device_lock();
     if (b->owner) {
-        g_set_error(errp, HM_ERROR, 0, "memdev '%s' is already in use by DIMM '%s'", b->id,
-                    b->owner);
+        g_set_error(errp, HM_ERROR, 0, "memdev '%s' is already in use by %s '%s'", b->id,
+                    b->numa_node ? "NUMA node" : "DIMM", b->owner);
         return false;
     }
     const HostMemOptions *o = &b->opts;

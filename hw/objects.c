@@ -93,7 +93,7 @@ static bool secret_add(const ObjectOptions *arg, GError **errp)
         return false;
     }
     if (find_secret(arg->id) || hostmem_find(arg->id)) {
-        g_set_error(errp, HM_ERROR, 0, "object '%s' already exists", arg->id);
+        g_set_error(errp, HM_ERROR, 0, HOSTMEM_DUPLICATE_ID_FMT, arg->id);
         return false;
     }
     if (!p->data == !p->file) {
@@ -138,7 +138,7 @@ bool user_object_add(const ObjectOptions *arg, GError **errp)
         return secret_add(arg, errp);
     }
     if (find_secret(arg->id)) {
-        g_set_error(errp, HM_ERROR, 0, "object '%s' already exists", arg->id);
+        g_set_error(errp, HM_ERROR, 0, HOSTMEM_DUPLICATE_ID_FMT, arg->id);
         return false;
     }
     uint64_t size;

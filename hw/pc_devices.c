@@ -116,7 +116,8 @@ static bool parse_pc_dimm(PcDeviceSpec *s, GPtrArray *kv, GError **errp)
     QapiIn in;
     qapi_in_init(&in, true);
     in.driver = "pc-dimm";
-    bool ok = qapi_unmarshal_PcDimmProperties(&in, n, NULL, &s->dimm, errp);
+    bool ok = qapi_unmarshal_PcDimmProperties(&in, n, NULL, &s->dimm, errp) &&
+              pc_dimm_memdev_given(s->dimm->memdev, errp);
     qapi_in_cleanup(&in);
     json_node_unref(n);
     if (ok && !s->id) {

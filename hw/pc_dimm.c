@@ -316,6 +316,15 @@ bool pc_dimms_hotplug_declared(PcDimms *d, const char *id, GError **errp)
     return plug_device(d, dev, true, errp);
 }
 
+bool pc_dimm_memdev_given(const char *memdev, GError **errp)
+{
+    if (!memdev) {
+        g_set_error(errp, HM_ERROR, 0, "'memdev' property must be set");
+        return false;
+    }
+    return true;
+}
+
 static bool add_pc_dimm(PcDimms *d, const char *id, const char *memdev, unsigned node,
                         unsigned slot, uint64_t addr, bool hotplug, GError **errp)
 {
@@ -328,8 +337,8 @@ static bool add_pc_dimm(PcDimms *d, const char *id, const char *memdev, unsigned
         return false;
     }
     if (b->owner) {
-        g_set_error(errp, HM_ERROR, 0, "pc-dimm '%s': memdev '%s' is already in use by DIMM "
-                    "'%s'", id, memdev, b->owner);
+        g_set_error(errp, HM_ERROR, 0, "pc-dimm '%s': memdev '%s' is already in use by %s "
+                    "'%s'", id, memdev, b->numa_node ? "NUMA node" : "DIMM", b->owner);
         return false;
     }
     DimmDevice *dev = dimm_device_new(id, b, node, slot, addr);
@@ -360,14 +369,12 @@ bool pc_dimms_unplug_request(PcDimms *d, const char *id, GError **errp)
         qapi_error_set(errp, QAPI_ERROR_CLASS_DEVICE_NOT_FOUND, "Device '%s' not found", id);
         return false;
     }
-    /* QEMU's rule: one request at a time. The guest answers every request
-     * (eject, or an _OST refusal that clears this) and a reset completes
-     * it, so a second device_del would only raise a GPE the guest has
-     * already been given. */
+    /* One request at a time: a second device_del while the guest has not
+     * answered succeeds, as QEMU 7.2's does, but raises no new GPE: the
+     * guest answers every request (eject, or an _OST refusal that clears
+     * this) and a reset completes it. */
     if (dev->enabled && dev->unplug_requested) {
-        g_set_error(errp, HM_ERROR, 0, "Device '%s' is already in the process of unplug",
-                    id);
-        return false;
+        return true;
     }
     if (!dimm_bus_unplug_request(d->bus, dev, errp)) {
         return false;

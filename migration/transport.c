@@ -3,6 +3,7 @@
  * (include/migration/transport.h).
  */
 #include "migration/transport.h"
+#include "hotmem/sandbox.h"
 #include "hotmem/util.h"
 
 #include <errno.h>
@@ -112,6 +113,11 @@ bool mig_uri_parse(const char *uri, MigUri *out, GError **errp)
         if (out->kind == MIG_URI_UNIX && strlen(rest) >= sizeof(((struct sockaddr_un *)0)->sun_path)) {
             g_set_error(errp, HM_ERROR, 0, "unix socket path '%s' is longer than %zu bytes",
                         rest, sizeof(((struct sockaddr_un *)0)->sun_path) - 1);
+            return false;
+        }
+        if (out->kind == MIG_URI_EXEC && sandbox_spawn_denied()) {
+            g_set_error(errp, HM_ERROR, 0, "exec: starts a process, which -sandbox "
+                        "spawn=deny forbids (use tcp:, unix:, fd: or file:)");
             return false;
         }
         if (out->kind == MIG_URI_FD && g_ascii_isdigit(rest[0])) {

@@ -113,8 +113,8 @@ JsonNode *monitor_balloon_qom_get(const char *property, GError **errp)
         return int_node(ops->stats_interval(ops->opaque));
     }
     if (strcmp(property, "guest-stats")) {
-        qapi_error_set(errp, QAPI_ERROR_CLASS_GENERIC_ERROR, "Property '%s' not found",
-                       property);
+        qapi_error_set(errp, QAPI_ERROR_CLASS_GENERIC_ERROR,
+                       "Property 'virtio-balloon-pci.%s' not found", property);
         return NULL;
     }
     int64_t st[MONITOR_BALLOON_STATS];
@@ -148,8 +148,8 @@ bool monitor_balloon_qom_set(const char *property, JsonNode *value, GError **err
         return false;
     }
     if (strcmp(property, "guest-stats-polling-interval")) {
-        qapi_error_set(errp, QAPI_ERROR_CLASS_GENERIC_ERROR, "Property '%s' not found",
-                       property);
+        qapi_error_set(errp, QAPI_ERROR_CLASS_GENERIC_ERROR,
+                       "Property 'virtio-balloon-pci.%s' not found", property);
         return false;
     }
     if (!value || !JSON_NODE_HOLDS_VALUE(value) ||

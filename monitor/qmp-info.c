@@ -1,8 +1,8 @@
 /*
  * qmp-info.c - what management tools ask to find out about the machine:
  * query-machines, -target, -kvm, -name, -uuid, -cpus-fast,
- * -hotpluggable-cpus, -events, -command-line-options and -memdev, in
- * QEMU 7.2's shapes.
+ * -hotpluggable-cpus, -events, -command-line-options, -memdev and -chardev,
+ * in QEMU 7.2's shapes.
  */
 #include "hotmem/options.h"
 #include "hw/hostmem.h"
@@ -11,7 +11,10 @@
 #include "monitor/qapi-runtime.h"
 #include "qapi-generated.h"
 
+#include <stddef.h>
 #include <string.h>
+#include <sys/socket.h>
+#include <sys/un.h>
 #include <unistd.h>
 
 #define MACHINE_TYPE "pc-i440fx-7.2"
@@ -250,5 +253,58 @@ MemdevList *qmp_query_memdev(GError **errp)
         }
     }
     hostmem_foreach(add_backend, &tail);
+    return l;
+}
+
+/* ---- query-chardev: the monitors' sockets and the serial backend ---- */
+
+static char *socket_filename(const MonitorConfig *m)
+{
+    if (m->path) {
+        return g_strdup_printf("unix:%s,server=on", m->path);
+    }
+    if (!m->has_fd) {
+        return g_strdup("stdio");
+    }
+    /* an inherited listening socket: the path it is bound to, as QEMU says */
+    struct sockaddr_un a = { 0 };
+    socklen_t len = sizeof(a);
+    if (getsockname(m->fd, (struct sockaddr *)&a, &len) == 0 && a.sun_family == AF_UNIX &&
+        len > offsetof(struct sockaddr_un, sun_path) && a.sun_path[0]) {
+        return g_strdup_printf("unix:%.*s,server=on",
+                               (int)(len - offsetof(struct sockaddr_un, sun_path)),
+                               a.sun_path);
+    }
+    return g_strdup_printf("fd:%d", m->fd);
+}
+
+static void add_chardev(ChardevInfoList ***tail, char *label, char *filename)
+{
+    ChardevInfo *c = g_new0(ChardevInfo, 1);
+    c->label = label;
+    c->filename = filename;
+    c->frontend_open = true;
+    ChardevInfoList *e = g_new0(ChardevInfoList, 1);
+    e->value = c;
+    **tail = e;
+    *tail = &e->next;
+}
+
+ChardevInfoList *qmp_query_chardev(GError **errp)
+{
+    const MachineConfig *cfg = machine_config();
+    ChardevInfoList *l = NULL, **tail = &l;
+    unsigned compat = 0;
+    for (unsigned i = 0; cfg && i < cfg->nmonitors; i++) {
+        const MonitorConfig *m = &cfg->monitors[i];
+        add_chardev(&tail, m->chardev ? g_strdup(m->chardev)
+                                      : g_strdup_printf("compat_monitor%u", compat++),
+                    socket_filename(m));
+    }
+    if (cfg && cfg->serial == SERIAL_BACKEND_STDIO) {
+        add_chardev(&tail, g_strdup("serial0"), g_strdup("stdio"));
+    } else if (cfg && cfg->serial == SERIAL_BACKEND_FILE) {
+        add_chardev(&tail, g_strdup("serial0"), g_strdup_printf("file:%s", cfg->serial_path));
+    }
     return l;
 }

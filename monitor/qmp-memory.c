@@ -8,6 +8,7 @@
  * visitor, the work and every check are the machine's (hw/pc_dimm.c,
  * hw/hostmem.c), and a refused command leaves everything as it was.
  */
+#include "monitor/machine-ops.h"
 #include "monitor/memory.h"
 #include "migration/migration.h"
 #include "monitor/qapi-runtime.h"
@@ -123,6 +124,7 @@ static bool device_add_pc_dimm(PcDimms *d, const char *id, JsonObject *props,
     qapi_in_init(&in, false);
     in.driver = "pc-dimm";
     bool ok = qapi_unmarshal_PcDimmProperties(&in, node, NULL, &p, errp) &&
+              pc_dimm_memdev_given(p->memdev, errp) &&
               pc_dimms_hotplug_pc_dimm(d, id, p->memdev, p->has_node ? p->node : 0,
                                        p->has_slot ? p->slot : DIMM_SLOT_AUTO,
                                        p->has_addr ? p->addr : DIMM_ADDR_AUTO, errp);
@@ -182,9 +184,29 @@ bool qmp_device_del(const char *id, GError **errp)
 
 /* ------------------------------------------------------------ backends */
 
+/* The ids of the backends hotmem made itself, which query-memdev and
+ * /objects list beside object-add's: the base RAM as pc.ram (without
+ * -numa memdev=) and each -dimm slot's dimm-ID. */
+static bool id_free(PcDimms *d, const char *id, GError **errp)
+{
+    const MonitorMachineOps *ops = monitor_machine_ops();
+    const MachineConfig *cfg = ops ? ops->config : NULL;
+    bool taken = !strcmp(id, "pc.ram") && !(cfg && cfg->nnodes && cfg->numa[0].memdev);
+    for (unsigned i = 0; !taken && i < d->bus->nslots; i++) {
+        const DimmDevice *dev = d->bus->slots[i];
+        taken = dev && dev->declared && !strcmp(dev->backend->id, id);
+    }
+    if (taken) {
+        qapi_error_set(errp, QAPI_ERROR_CLASS_GENERIC_ERROR, HOSTMEM_DUPLICATE_ID_FMT, id);
+    }
+    return !taken;
+}
+
 bool qmp_object_add(ObjectOptions *arg, GError **errp)
 {
-    return need_memory(errp) && not_migrating("object-add", errp) && user_object_add(arg, errp);
+    PcDimms *d = need_memory(errp);
+    return d && not_migrating("object-add", errp) && id_free(d, arg->id, errp) &&
+           user_object_add(arg, errp);
 }
 
 bool qmp_object_del(const char *id, GError **errp)

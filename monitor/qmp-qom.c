@@ -45,6 +45,7 @@ typedef struct {
     QomKind kind;
     const DimmDevice *dimm;
     const HostMemBackend *backend;
+    HostMemBackend ram;           /* pc.ram: the base RAM without -numa memdev= */
     unsigned cpu;
 } QomNode;
 
@@ -61,6 +62,43 @@ static const DimmDevice *find_dimm(const char *id)
     PcDimms *d = monitor_memory_dimms();
     const DimmDevice *dev = d ? dimm_bus_find(d->bus, id) : NULL;
     return dev && dev->enabled ? dev : NULL;
+}
+
+/* What query-memdev lists beside object-add's backends: the base RAM as
+ * QEMU's pc.ram (unless the NUMA nodes have backends of their own) and the
+ * backend of each -dimm slot; QEMU keeps every backend under /objects. */
+static bool base_ram(HostMemBackend *out)
+{
+    PcDimms *d = monitor_memory_dimms();
+    const MachineConfig *cfg = machine_config();
+    if (!d || (cfg && cfg->nnodes && cfg->numa[0].memdev)) {
+        return false;
+    }
+    *out = (HostMemBackend){ .id = (char *)"pc.ram", .size = d->ram_size };
+    hostmem_options_default(&out->opts, HOSTMEM_KIND_RAM);
+    return true;
+}
+
+static const HostMemBackend *slot_backend(unsigned i)
+{
+    PcDimms *d = monitor_memory_dimms();
+    const DimmDevice *dev = d && i < d->bus->nslots ? d->bus->slots[i] : NULL;
+    return dev && dev->declared ? dev->backend : NULL;
+}
+
+static const HostMemBackend *find_backend(const char *id, HostMemBackend *ram)
+{
+    const HostMemBackend *b = hostmem_find(id);
+    PcDimms *d = monitor_memory_dimms();
+    for (unsigned i = 0; !b && d && i < d->bus->nslots; i++) {
+        if (slot_backend(i) && !strcmp(slot_backend(i)->id, id)) {
+            b = slot_backend(i);
+        }
+    }
+    if (!b && !strcmp(id, "pc.ram") && base_ram(ram)) {
+        b = ram;
+    }
+    return b;
 }
 
 static bool resolve(const char *path, QomNode *n)
@@ -97,7 +135,7 @@ static bool resolve(const char *path, QomNode *n)
     } else if (g_str_has_prefix(path, "/objects/")) {
         const char *id = path + strlen("/objects/");
         n->kind = QOM_BACKEND;
-        n->backend = hostmem_find(id);
+        n->backend = find_backend(id, &n->ram);
         if (!n->backend && user_secret(id)) {
             n->kind = QOM_SECRET;
         }
@@ -367,10 +405,22 @@ static void children(const QomNode *n, ChildFn fn, void *opaque)
         }
         break;
     }
-    case QOM_OBJECTS:
+    case QOM_OBJECTS: {
+        HostMemBackend ram;
+        PcDimms *d = monitor_memory_dimms();
+        if (base_ram(&ram)) {
+            fn(ram.id, "child<memory-backend-ram>", opaque);
+        }
+        for (unsigned i = 0; d && i < d->bus->nslots; i++) {
+            if (slot_backend(i)) {
+                add_backend_child((HostMemBackend *)slot_backend(i),
+                                  (void *[]){ (void *)fn, opaque });
+            }
+        }
         hostmem_foreach(add_backend_child, (void *[]){ (void *)fn, opaque });
         user_secrets_foreach(add_secret_child, (void *[]){ (void *)fn, opaque });
         break;
+    }
     default:
         break;
     }
@@ -460,7 +510,8 @@ JsonNode *qmp_qom_get(const char *path, const char *property, GError **errp)
                                                  property);
         return json_str(child);
     }
-    qapi_error_set(errp, QAPI_ERROR_CLASS_GENERIC_ERROR, "Property '%s' not found", property);
+    qapi_error_set(errp, QAPI_ERROR_CLASS_GENERIC_ERROR, "Property '%s.%s' not found",
+                   type_of(&n), property);
     return NULL;
 }
 
@@ -475,8 +526,8 @@ bool qmp_qom_set(const char *path, const char *property, JsonNode *value, GError
     }
     bool known = !strcmp(property, "type") || find_prop(&n, property);
     if (!known) {
-        qapi_error_set(errp, QAPI_ERROR_CLASS_GENERIC_ERROR, "Property '%s' not found",
-                       property);
+        qapi_error_set(errp, QAPI_ERROR_CLASS_GENERIC_ERROR, "Property '%s.%s' not found",
+                       type_of(&n), property);
     } else if (n.kind == QOM_DIMM) {
         qapi_error_set(errp, QAPI_ERROR_CLASS_GENERIC_ERROR, "Attempt to set property '%s' "
                        "on device '%s' (type '%s') after it was realized", property,

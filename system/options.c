@@ -338,6 +338,25 @@ static bool resolve_numa(MachineConfig *cfg, GError **errp)
     return true;
 }
 
+/* -object ids that name a backend hotmem makes itself (query-memdev lists
+ * them): pc.ram without -numa memdev=, dimm-ID for -dimm id=ID. */
+static bool check_object_ids(const MachineConfig *cfg, GError **errp)
+{
+    for (unsigned i = 0; cfg->objects && i < cfg->objects->len; i++) {
+        const char *id = ((const ObjectOptions *)g_ptr_array_index(cfg->objects, i))->id;
+        bool taken = !strcmp(id, "pc.ram") && !(cfg->nnodes && cfg->numa[0].memdev);
+        for (unsigned k = 0; !taken && k < cfg->ndimms; k++) {
+            taken = g_str_has_prefix(id, "dimm-") && !strcmp(id + 5, cfg->dimms[k].id);
+        }
+        if (taken) {
+            g_set_error(errp, HM_ERROR, 0, "-object: id '%s' is taken by hotmem's own %s", id,
+                        strcmp(id, "pc.ram") ? "backend of that -dimm slot" : "base RAM");
+            return false;
+        }
+    }
+    return true;
+}
+
 static bool check_dimms(MachineConfig *cfg, GError **errp)
 {
     uint64_t dimm_sum = 0;
@@ -723,10 +742,16 @@ bool machine_config_parse(MachineConfig *cfg, int argc, char **argv, GError **er
         g_set_error(errp, HM_ERROR, 0, "-append needs -kernel");
         return false;
     }
+    if (cfg->incoming && g_str_has_prefix(cfg->incoming, "exec:") && cfg->sandbox.enabled &&
+        cfg->sandbox.deny_spawn) {
+        g_set_error(errp, HM_ERROR, 0, "-incoming exec: starts a process, which -sandbox "
+                    "spawn=deny forbids");
+        return false;
+    }
     if (!monitor_config_check(cfg, errp)) {
         return false;
     }
-    return resolve_numa(cfg, errp) && check_dimms(cfg, errp);
+    return resolve_numa(cfg, errp) && check_dimms(cfg, errp) && check_object_ids(cfg, errp);
 }
 
 void machine_config_clear(MachineConfig *cfg)

@@ -59,6 +59,13 @@ static const char *const resource_calls[] = {
     "setpriority",
 };
 
+static bool spawn_denied;
+
+bool sandbox_spawn_denied(void)
+{
+    return spawn_denied;
+}
+
 static bool allow_all(scmp_filter_ctx ctx, const char *const *names, size_t n,
                       GError **errp)
 {
@@ -110,6 +117,7 @@ bool sandbox_apply(const SandboxConfig *sb, GError **errp)
                         g_strerror(-r));
             ok = false;
         }
+        spawn_denied = ok && sb->deny_spawn;
     } else if (errp && !*errp) {
         g_set_error(errp, HM_ERROR, 0, "-sandbox: cannot build the filter");
     }

@@ -18,5 +18,8 @@ typedef struct SandboxConfig {
 
 /* Installs the filter on every thread; nothing when !enabled. */
 bool sandbox_apply(const SandboxConfig *sb, GError **errp);
+/* True once a filter with spawn=deny holds: whoever would fork (migrate
+ * exec:) refuses up front instead of failing in the background. */
+bool sandbox_spawn_denied(void);
 
 #endif

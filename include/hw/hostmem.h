@@ -21,6 +21,8 @@
 
 #define HOSTMEM_MAX_BACKENDS 256     /* in the registry */
 #define HOSTMEM_MAX_HOST_NODES 64
+/* QEMU's words for an id /objects already holds (object-add, -object) */
+#define HOSTMEM_DUPLICATE_ID_FMT "attempt to add duplicate property '%s' to object (type 'container')"
 
 typedef enum {
     HOSTMEM_KIND_RAM,                /* anonymous memory */

@@ -94,6 +94,9 @@ bool pc_dimms_hotplug_declared(PcDimms *d, const char *id, GError **errp);
 /* device_add pc-dimm,id=ID,memdev=M[,node=][,slot=][,addr=]: a new DIMM on
  * the memory backend M in a free slot (slot DIMM_SLOT_AUTO, addr
  * DIMM_ADDR_AUTO for first fit). */
+/* pc-dimm's memdev is required; QEMU's words when it is not given (the
+ * schema has it optional so that unknown properties are reported first). */
+bool pc_dimm_memdev_given(const char *memdev, GError **errp);
 bool pc_dimms_hotplug_pc_dimm(PcDimms *d, const char *id, const char *memdev, unsigned node,
                               unsigned slot, uint64_t addr, GError **errp);
 /* -device pc-dimm,...: the same, plugged before the guest starts (enabled,

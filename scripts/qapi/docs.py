@@ -101,6 +101,8 @@ def markdown(schema):
                 body += ['Returns: `{}`.', '']
             if not d.device_lock:
                 body += ['Runs without the device lock.', '']
+            if d.features:
+                body += ['Features: ' + ', '.join(f'`{f}`' for f in d.features) + '.', '']
         elif kind == 'event':
             if d.data is None:
                 body += ['No data.', '']

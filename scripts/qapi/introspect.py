@@ -85,7 +85,7 @@ class Introspection:
         for c in self.schema.commands:
             e = {'name': c.name, 'meta-type': 'command', 'arg-type': self.name_of(c.args),
                  'ret-type': self.name_of(c.returns)}
-            if getattr(c, 'features', None):
+            if c.features:
                 e['features'] = list(c.features)
             self.entries.append(e)
         for ev in self.schema.events:

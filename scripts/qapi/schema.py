@@ -170,6 +170,7 @@ class Command:
         self.returns = None
         self.additional = False
         self.device_lock = True
+        self.features = []          # QEMU's feature flags, listed by query-qmp-schema
 
 
 class Event:
@@ -221,7 +222,7 @@ class Schema:
             'struct': {'struct', 'data', 'base'},
             'union': {'union', 'base', 'discriminator', 'data'},
             'command': {'command', 'data', 'returns', 'boxed', 'additional-properties',
-                        'device-lock'},
+                        'device-lock', 'features'},
             'event': {'event', 'data'},
         }[meta]
         for key in expr:
@@ -375,6 +376,11 @@ class Schema:
                 self.error(line, f"{cmd.name}: data must be a struct")
         elif data is not None:
             cmd.args = self.implicit_struct(f'q_obj_{cmd.c}_arg', data, line, cmd.name)
+        feats = expr.get('features', [])
+        if not isinstance(feats, list) or len(set(map(str, feats))) != len(feats) or \
+                not all(isinstance(f, str) and re.match(r'^[a-z][a-z0-9-]*$', f) for f in feats):
+            self.error(line, f"{cmd.name}: 'features' must list distinct lower-case names")
+        cmd.features = feats
         if cmd.additional and (cmd.boxed or cmd.args is None):
             self.error(line, f"{cmd.name}: 'additional-properties' needs inline 'data'")
         if 'returns' in expr:

@@ -29,6 +29,7 @@ SCENARIOS = {
     'migrate-engine': ['test-migrate-engine.py'],
     'migrate': ['test-migrate.py'],
     'libvirt': ['test-libvirt.py'],
+    'introspect': ['test-introspect.py'],
 }
 
 

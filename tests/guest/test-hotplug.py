@@ -469,8 +469,6 @@ BAD = [
      "already plugged"),
     ("slot already populated (pc-dimm slot=0)", "device_add",
      {"driver": "pc-dimm", "id": "x", "memdev": "mfree", "slot": 0}, "slot 0 is busy"),
-    ("device_del of a DIMM already being removed", "device_del", {"id": "d1"},
-     "already in the process of unplug"),
     ("node out of range", "device_add",
      {"driver": "pc-dimm", "id": "x", "memdev": "mfree", "node": 2}, "node 2"),
     ("memdev missing", "device_add", {"driver": "pc-dimm", "id": "x"}, "memdev"),
@@ -511,6 +509,11 @@ def bad_input(tap, g):
                         g.q.execute("query-acpi-ospm-status"),
                         g.q.execute("query-memory-size-summary"))
         before = snap()
+        # QEMU 7.2 answers {} to a repeated request (reference/qemu-qmp-shapes.txt)
+        r = g.q.execute("device_del", {"id": "d1"})
+        s.ok(r == {} and snap() == before,
+             "device_del of a DIMM already being removed -> {} as in QEMU, nothing changed",
+             (r, snap(), before))
         for what, cmd, args, words, *cls in BAD:
             want = cls[0] if cls else "GenericError"
             try:

@@ -431,7 +431,7 @@ static void test_pre_plug_failures(void)
         uint64_t base;
         const char *expect;
     } bad[] = {
-        { "d0", GiB, 0, DIMM_SLOT_AUTO, 0, "id 'd0' is already used by slot 0" },
+        { "d0", GiB, 0, DIMM_SLOT_AUTO, 0, "Duplicate device ID 'd0'" },
         { "p0", 100 * MiB, 0, DIMM_SLOT_AUTO, 0, "size 100M is not a multiple of 128 MiB" },
         { "p0", 0, 0, DIMM_SLOT_AUTO, 0, "size 0: a DIMM cannot be empty" },
         { "p0", GiB, 2, DIMM_SLOT_AUTO, 0, "node 2 does not exist (nodes 0-1)" },

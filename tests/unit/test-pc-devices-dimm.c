@@ -191,7 +191,7 @@ static void expect_plug_error(const char *arg, const char *arg2, const char *wan
 
 static void test_refused(void)
 {
-    expect_parse_error("pc-dimm,id=d0", "Parameter 'memdev' is missing");
+    expect_parse_error("pc-dimm,id=d0", "'memdev' property must be set");
     expect_parse_error("pc-dimm,memdev=m0", "pc-dimm needs an id");
     expect_parse_error("pc-dimm,id=d0,memdev=m0,colour=red", "Property 'pc-dimm.colour' not found");
     expect_parse_error("pc-dimm,id=d0,memdev=m0,node=x", "node");

@@ -31,7 +31,7 @@ static void test_parse_errors(void)
         const char *arg, *arg2, *expect;
     } bad[] = {
         { "foo", NULL, "-device foo: 'foo' is not a valid device model name" },
-        { "pc-dimm,id=d", NULL, "-device pc-dimm,id=d: Parameter 'memdev' is missing" },
+        { "pc-dimm,id=d", NULL, "-device pc-dimm,id=d: 'memdev' property must be set" },
         { "id=x", NULL, "-device id=x: Parameter 'driver' is missing" },
         { "", NULL, "-device : Parameter 'driver' is missing" },
         { "virtio-balloon-pci,bogus=1", NULL,

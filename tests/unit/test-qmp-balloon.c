@@ -270,7 +270,7 @@ static void test_guest_stats(void)
                    "'property': 'guest-stats-polling-interval', 'value': %s}}", bad[i].value);
     }
     ASSERT_QMP(&m, "{\"error\": {\"class\": \"GenericError\", "
-               "\"desc\": \"Property 'nope' not found\"}}",
+               "\"desc\": \"Property 'virtio-balloon-pci.nope' not found\"}}",
                "{'execute': 'qom-get', 'arguments': {'path': " B0 ", 'property': 'nope'}}");
     ASSERT_QMP(&m, "{\"return\": 0}", "{'execute': 'qom-get', 'arguments': {'path': " B0
                ", 'property': 'guest-stats-polling-interval'}}");

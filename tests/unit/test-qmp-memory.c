@@ -311,7 +311,7 @@ static void test_hmp_commands(void)
     g_autofree char *d = hmp_execute_capture("device_del p1");
     g_assert_cmpstr(d, ==, "");
     g_autofree char *e = hmp_execute_capture("device_del p1");
-    g_assert_cmpstr(e, ==, "Error: Device 'p1' is already in the process of unplug\r\n");
+    g_assert_cmpstr(e, ==, "");                       /* pending: QEMU answers {} too */
     g_autofree char *f = hmp_execute_capture("device_add dimm,id=d1");
     g_assert_cmpstr(f, ==, "");
     /* no driver (the first option has '='): an error, and the monitor goes on */
@@ -379,9 +379,7 @@ static const BadInput bad_inputs[] = {
       "{'driver': 'pc-dimm', 'id': 'x', 'memdev': 'm1', 'slot': 0}}",
       "slot 0 is busy (DIMM 'd0')", NULL },
     { "id already used", "{'execute': 'device_add', 'arguments': {'driver': 'pc-dimm', "
-      "'id': 'd1', 'memdev': 'm1'}}", "id 'd1' is already used by slot 1", NULL },
-    { "device_del of a DIMM already being removed", "{'execute': 'device_del', "
-      "'arguments': {'id': 'd0'}}", "Device 'd0' is already in the process of unplug", NULL },
+      "'id': 'd1', 'memdev': 'm1'}}", "Duplicate device ID 'd1'", NULL },
     { "device_del of a DIMM that is not plugged", "{'execute': 'device_del', "
       "'arguments': {'id': 'd1'}}", "DIMM 'd1' is not plugged", NULL },
     { "node out of range", "{'execute': 'device_add', 'arguments': {'driver': 'pc-dimm', "
@@ -391,7 +389,7 @@ static const BadInput bad_inputs[] = {
       "'id': 'x', 'memdev': 'm1', 'node': 'one'}}",
       "Parameter 'node' expects integer", NULL },
     { "memdev missing", "{'execute': 'device_add', 'arguments': {'driver': 'pc-dimm', "
-      "'id': 'x'}}", "Parameter 'memdev' is missing", NULL },
+      "'id': 'x'}}", "'memdev' property must be set", NULL },
     { "memdev unknown", "{'execute': 'device_add', 'arguments': {'driver': 'pc-dimm', "
       "'id': 'x', 'memdev': 'zz'}}", "Device 'zz' not found", "DeviceNotFound" },
     { "memdev already in use", "{'execute': 'device_add', 'arguments': {'driver': "
@@ -405,7 +403,7 @@ static const BadInput bad_inputs[] = {
       "memory-backend-ram 'm9': size 0 is not between 1 byte and 1T", NULL },
     { "backend id already exists", "{'execute': 'object-add', 'arguments': "
       "{'qom-type': 'memory-backend-ram', 'id': 'm1', 'size': 134217728}}",
-      "object 'm1' already exists", NULL },
+      "attempt to add duplicate property 'm1' to object (type 'container')", NULL },
     { "object-del of a backend in use", "{'execute': 'object-del', 'arguments': "
       "{'id': 'used'}}", "object 'used' is in use, can not be deleted", NULL },
     { "not enough memory under maxmem", "{'execute': 'device_add', 'arguments': "

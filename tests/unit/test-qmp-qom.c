@@ -128,7 +128,7 @@ static void test_tree(void)
     static const char *const paths[] = {
         "/", "/machine", "/machine/peripheral", "/machine/unattached", "/objects",
         "/machine/peripheral/p1", "/machine/peripheral/d0", "/machine/unattached/device[3]",
-        "/objects/m1", "/objects/f1",
+        "/objects/m1", "/objects/f1", "/objects/pc.ram", "/objects/dimm-d0",
     };
     for (size_t i = 0; i < G_N_ELEMENTS(paths); i++) {
         g_autoptr(GString) names = list_and_get_all(paths[i]);
@@ -138,6 +138,12 @@ static void test_tree(void)
     g_autoptr(GString) objects = list_and_get_all("/objects");
     g_assert_nonnull(strstr(objects->str, "m1:child<memory-backend-ram>"));
     g_assert_nonnull(strstr(objects->str, "f1:child<memory-backend-memfd>"));
+    /* every backend query-memdev lists is under /objects, as in QEMU */
+    g_assert_nonnull(strstr(objects->str, "pc.ram:child<memory-backend-ram>"));
+    g_assert_nonnull(strstr(objects->str, "dimm-d0:child<memory-backend-ram>"));
+    g_autofree char *ram = run("{'execute': 'qom-get', 'arguments': {'path': "
+                               "'/objects/pc.ram', 'property': 'size'}}");
+    g_assert_cmpstr(ram, ==, "{\"return\": 536870912}");
     g_autoptr(GString) periph = list_and_get_all("/machine/peripheral");
     g_assert_nonnull(strstr(periph->str, "p1:child<pc-dimm>"));
     g_assert_nonnull(strstr(periph->str, "d0:child<dimm>"));
@@ -169,7 +175,7 @@ static void test_tree(void)
     g_autofree char *noprop = run("{'execute': 'qom-get', 'arguments': {'path': "
                                   "'/objects/m1', 'property': 'colour'}}");
     g_assert_cmpstr(noprop, ==, "{\"error\": {\"class\": \"GenericError\", \"desc\": "
-                    "\"Property 'colour' not found\"}}");
+                    "\"Property 'memory-backend-ram.colour' not found\"}}");
     g_autofree char *set = run("{'execute': 'qom-set', 'arguments': {'path': "
                                "'/machine/peripheral/p1', 'property': 'addr', 'value': 0}}");
     g_assert_cmpstr(set, ==, "{\"error\": {\"class\": \"GenericError\", \"desc\": "
@@ -285,11 +291,41 @@ static void test_queries(void)
     machine_down();
 }
 
+/* query-chardev: each monitor's socket, a -chardev by its id, the serial
+ * backend */
+static void test_chardev(void)
+{
+    const char *argv[] = { "hotmem", "-qmp", "unix:/tmp/hm-unit-q.sock,server=on,wait=off",
+                           "-chardev", "socket,id=charmonitor,path=/tmp/hm-unit-c.sock,"
+                           "server=on,wait=off",
+                           "-mon", "chardev=charmonitor,id=monitor,mode=control",
+                           "-monitor", "unix:/tmp/hm-unit-h.sock,server=on,wait=off",
+                           "-serial", "file:/tmp/hm-unit-serial.txt" };
+    MachineConfig c = { 0 };
+    GError *err = NULL;
+    g_assert_true(machine_config_parse(&c, G_N_ELEMENTS(argv), (char **)argv, &err));
+    MonitorMachineOps ops = { .run_state = fake_state, .config = &c };
+    monitor_set_machine_ops(&ops);
+    g_autofree char *r = run("{'execute': 'query-chardev'}");
+    g_assert_cmpstr(r, ==, "{\"return\": ["
+        "{\"frontend-open\": true, \"filename\": \"unix:/tmp/hm-unit-q.sock,server=on\", "
+        "\"label\": \"compat_monitor0\"}, "
+        "{\"frontend-open\": true, \"filename\": \"unix:/tmp/hm-unit-c.sock,server=on\", "
+        "\"label\": \"charmonitor\"}, "
+        "{\"frontend-open\": true, \"filename\": \"unix:/tmp/hm-unit-h.sock,server=on\", "
+        "\"label\": \"compat_monitor1\"}, "
+        "{\"frontend-open\": true, \"filename\": \"file:/tmp/hm-unit-serial.txt\", "
+        "\"label\": \"serial0\"}]}");
+    monitor_set_machine_ops(NULL);
+    machine_config_clear(&c);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
     g_test_add_func("/qmp-qom/tree", test_tree);
     g_test_add_func("/qmp-qom/types", test_types);
     g_test_add_func("/qmp-qom/queries", test_queries);
+    g_test_add_func("/qmp-qom/chardev", test_chardev);
     return g_test_run();
 }
