@@ -284,7 +284,15 @@ void pc_dimms_reset(PcDimms *d)
     assert_device_lock();
     for (unsigned i = 0; i < d->bus->nslots; i++) {
         DimmDevice *dev = d->bus->slots[i];
-        if (dev && dev->enabled && dev->unplug_requested && remove_device(d, dev)) {
+        if (!dev || !dev->enabled || !dev->unplug_requested) {
+            continue;
+        }
+        if (d->defer_ejects) {
+            /* a migration is sending this memory: the guest starting over
+             * sees the slot empty, the DIMM goes when the migration ends */
+            d->deferred_ejects[i / 64] |= 1ULL << (i % 64);
+            acpi_memhp_slot_emptied(d->memhp, i);
+        } else if (remove_device(d, dev)) {
             acpi_memhp_slot_emptied(d->memhp, i);
         }
     }
