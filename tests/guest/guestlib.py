@@ -686,10 +686,10 @@ cmd_mem() {
     done
     hm blocks "$n $on $mov"
 }
-# pages of the Movable zone (the DIMM) in use: present - free
+# pages of the Movable zones (the DIMMs, on every node) in use: present - free
 cmd_movable() {
-    hm movable_used "$(awk '/^Node/ {z = $4} z == "Movable" && $1 == "present" {p = $2}
-        z == "Movable" && $1 == "pages" && $2 == "free" {f = $3}
+    hm movable_used "$(awk '/^Node/ {z = $4} z == "Movable" && $1 == "present" {p += $2}
+        z == "Movable" && $1 == "pages" && $2 == "free" {f += $3}
         END {print p - f}' /proc/zoneinfo)"
 }
 cmd_counter_start() {
