@@ -80,8 +80,11 @@ static bool memhp_eject(void *opaque, unsigned slot)
     PcDimms *d = opaque;
     DimmDevice *dev = dimm_bus_slot(d->bus, slot);
     if (dev && dev->enabled && d->defer_ejects) {
+        /* the guest sees the slot empty at once, as after any eject (Linux
+         * reads _STA right after _EJ0); the memory stays mapped until the
+         * migration ends */
         d->deferred_ejects[slot / 64] |= 1ULL << (slot % 64);
-        return false;                 /* the slot stays filled until the migration ends */
+        return true;
     }
     return !dev || !dev->enabled || remove_device(d, dev);
 }
