@@ -80,8 +80,11 @@ static bool memhp_eject(void *opaque, unsigned slot)
     PcDimms *d = opaque;
     DimmDevice *dev = dimm_bus_slot(d->bus, slot);
     if (dev && dev->enabled && d->defer_ejects) {
+        /* the guest sees the slot empty at once, as after any eject (Linux
+         * reads _STA right after _EJ0); the memory stays mapped until the
+         * migration ends */
         d->deferred_ejects[slot / 64] |= 1ULL << (slot % 64);
-        return false;                 /* the slot stays filled until the migration ends */
+        return true;
     }
     return !dev || !dev->enabled || remove_device(d, dev);
 }
@@ -284,7 +287,15 @@ void pc_dimms_reset(PcDimms *d)
     assert_device_lock();
     for (unsigned i = 0; i < d->bus->nslots; i++) {
         DimmDevice *dev = d->bus->slots[i];
-        if (dev && dev->enabled && dev->unplug_requested && remove_device(d, dev)) {
+        if (!dev || !dev->enabled || !dev->unplug_requested) {
+            continue;
+        }
+        if (d->defer_ejects) {
+            /* a migration is sending this memory: the guest starting over
+             * sees the slot empty, the DIMM goes when the migration ends */
+            d->deferred_ejects[i / 64] |= 1ULL << (i % 64);
+            acpi_memhp_slot_emptied(d->memhp, i);
+        } else if (remove_device(d, dev)) {
             acpi_memhp_slot_emptied(d->memhp, i);
         }
     }

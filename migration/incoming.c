@@ -71,26 +71,55 @@ static bool load_layout(Incoming *in, const MigSection *sec)
     return ok;
 }
 
-static bool load_ejects(Incoming *in, const MigSection *sec)
+/* A set of DIMM slots (u32 count, then u32 slots) into set. */
+static bool load_slots(Incoming *in, const MigSection *sec, uint64_t *set)
 {
     const uint8_t *p = sec->payload->data;
     size_t len = sec->payload->len;
     uint32_t n = len >= 4 ? p[0] | p[1] << 8 | p[2] << 16 | (uint32_t)p[3] << 24 : 0;
     if (len < 4 || n > HM_MEMHP_MAX_SLOTS || len != 4 + 4 * (size_t)n) {
-        g_set_error(&in->err, HM_ERROR, 0, "device section %s is malformed", MIG_DEV_EJECTS);
+        g_set_error(&in->err, HM_ERROR, 0, "device section %s is malformed", sec->name);
         return false;
     }
     for (uint32_t i = 0; i < n; i++) {
         const uint8_t *q = p + 4 + 4 * i;
         uint32_t slot = q[0] | q[1] << 8 | q[2] << 16 | (uint32_t)q[3] << 24;
         if (slot >= HM_MEMHP_MAX_SLOTS) {
-            g_set_error(&in->err, HM_ERROR, 0, "device section %s: slot %u", MIG_DEV_EJECTS,
+            g_set_error(&in->err, HM_ERROR, 0, "device section %s: slot %u", sec->name,
                         slot);
             return false;
         }
-        in->ejects[slot / 64] |= 1ULL << (slot % 64);
+        set[slot / 64] |= 1ULL << (slot % 64);
     }
     return true;
+}
+
+/* The source's pending removals: each slot must hold a DIMM (the layout
+ * plugged it); the guest's answer then completes or refuses it here. */
+static bool load_unplug(Incoming *in, const MigSection *sec)
+{
+    uint64_t set[HM_MEMHP_MAX_SLOTS / 64] = { 0 };
+    if (!load_slots(in, sec, set)) {
+        return false;
+    }
+    PcDimms *d = in->s->m.dimms;
+    bool ok = true;
+    device_lock();
+    for (unsigned slot = 0; slot < HM_MEMHP_MAX_SLOTS && ok; slot++) {
+        if (!(set[slot / 64] & (1ULL << (slot % 64)))) {
+            continue;
+        }
+        DimmDevice *dev = d ? dimm_bus_slot(d->bus, slot) : NULL;
+        if (!dev || !dev->enabled) {
+            g_set_error(&in->err, HM_ERROR, 0, "device section %s: slot %u holds no DIMM",
+                        sec->name, slot);
+            ok = false;
+        } else {
+            dev->unplug_requested = true;
+        }
+    }
+    device_unlock();
+    return ok;
 }
 
 static bool load_device(Incoming *in, const MigSection *sec)
@@ -125,7 +154,10 @@ static bool load_device(Incoming *in, const MigSection *sec)
         }
     }
     if (strcmp(sec->name, MIG_DEV_EJECTS) == 0) {
-        return load_ejects(in, sec);
+        return load_slots(in, sec, in->ejects);
+    }
+    if (strcmp(sec->name, MIG_DEV_UNPLUG) == 0) {
+        return load_unplug(in, sec);
     }
     if (strcmp(sec->name, MIG_DEV_SYNC) == 0) {
         if (len) {

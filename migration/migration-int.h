@@ -17,6 +17,7 @@
 #define MIG_REPLY_MAX 4096
 /* device section names besides the field tables' own */
 #define MIG_DEV_EJECTS "dimm-ejects"   /* u32 count, u32 slots: ejects deferred */
+#define MIG_DEV_UNPLUG "dimm-unplug"   /* u32 count, u32 slots: removals pending */
 #define MIG_DEV_RUNSTATE "runstate"    /* u8: 1 the source guest ran, 0 it was paused */
 #define MIG_DEV_SYNC "sync"            /* empty: answer once everything before is loaded */
 

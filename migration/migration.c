@@ -255,6 +255,25 @@ static void stop_for_switchover(void *data)
     src->stopped = true;
 }
 
+/* A set of DIMM slots as a device section: u32 count, then u32 slots. */
+static void put_slots(Source *src, const char *name, const uint64_t *set)
+{
+    GByteArray *p = g_byte_array_new();
+    uint32_t n = 0;
+    g_byte_array_set_size(p, 4);
+    for (uint32_t slot = 0; slot < HM_MEMHP_MAX_SLOTS; slot++) {
+        if (set[slot / 64] & (1ULL << (slot % 64))) {
+            uint8_t le[4] = { slot, slot >> 8, slot >> 16, slot >> 24 };
+            g_byte_array_append(p, le, 4);
+            n++;
+        }
+    }
+    uint8_t le[4] = { n, n >> 8, n >> 16, n >> 24 };
+    memcpy(p->data, le, 4);
+    mig_stream_put_section(src->buf, MIG_SECTION_DEVICE, name, 0, 1, p->data, p->len);
+    g_byte_array_free(p, TRUE);
+}
+
 static bool save_device_state(Source *src)
 {
     MigState *s = src->s;
@@ -284,21 +303,18 @@ static bool save_device_state(Source *src)
     if (d) {
         /* ejects the guest asked for during the migration: the destination
          * carries them out once it runs */
-        GByteArray *p = g_byte_array_new();
-        uint32_t n = 0;
-        g_byte_array_append(p, (uint8_t *)&n, 4);
-        for (uint32_t slot = 0; slot < HM_MEMHP_MAX_SLOTS; slot++) {
-            if (d->deferred_ejects[slot / 64] & (1ULL << (slot % 64))) {
-                uint8_t le[4] = { slot, slot >> 8, slot >> 16, slot >> 24 };
-                g_byte_array_append(p, le, 4);
-                n++;
+        put_slots(src, MIG_DEV_EJECTS, d->deferred_ejects);
+        /* removals asked for (device_del) that the guest has not finished:
+         * they stay pending there (a refusal is reported, a reset completes
+         * them) */
+        uint64_t unplug[HM_MEMHP_MAX_SLOTS / 64] = { 0 };
+        for (unsigned slot = 0; slot < d->bus->nslots; slot++) {
+            const DimmDevice *dev = d->bus->slots[slot];
+            if (dev && dev->enabled && dev->unplug_requested) {
+                unplug[slot / 64] |= 1ULL << (slot % 64);
             }
         }
-        uint8_t le[4] = { n, n >> 8, n >> 16, n >> 24 };
-        memcpy(p->data, le, 4);
-        mig_stream_put_section(src->buf, MIG_SECTION_DEVICE, MIG_DEV_EJECTS, 0, 1, p->data,
-                               p->len);
-        g_byte_array_free(p, TRUE);
+        put_slots(src, MIG_DEV_UNPLUG, unplug);
     }
     device_unlock();
     uint8_t running = src->was_running;
@@ -352,6 +368,11 @@ static bool source_run(Source *src)
     mig_stream_put_header(src->buf);
     device_lock();
     GByteArray *layout = s->m.dimms ? pc_dimms_layout_save(s->m.dimms) : g_byte_array_new();
+    if (s->m.dimms) {
+        /* from the layout on: an eject landing before the destination
+         * answers would otherwise remove a DIMM that it is creating */
+        pc_dimms_defer_ejects(s->m.dimms, true);
+    }
     device_unlock();
     mig_stream_put_section(src->buf, MIG_SECTION_LAYOUT, "layout", 0, 1, layout->data,
                            layout->len);
@@ -373,11 +394,6 @@ static bool source_run(Source *src)
         }
     }
 
-    device_lock();
-    if (s->m.dimms) {
-        pc_dimms_defer_ejects(s->m.dimms, true);
-    }
-    device_unlock();
     if (!start_tracking(src)) {
         return false;
     }

@@ -107,8 +107,9 @@ bool pc_dimms_coldplug_pc_dimm(PcDimms *d, const char *id, const char *memdev, u
  * Fails while an earlier request for the DIMM is still unanswered. */
 bool pc_dimms_unplug_request(PcDimms *d, const char *id, GError **errp);
 
-/* Migration: while deferring, a guest eject only sets the slot's bit in
- * deferred_ejects; run_deferred_ejects carries each out (the DIMM goes,
+/* Migration: while deferring, a guest eject empties the slot for the guest
+ * and only sets the slot's bit in deferred_ejects (the DIMM stays mapped
+ * and listed); run_deferred_ejects carries each out (the DIMM goes,
  * DEVICE_DELETED follows) and clears the bits. */
 void pc_dimms_defer_ejects(PcDimms *d, bool on);
 void pc_dimms_run_deferred_ejects(PcDimms *d);

@@ -633,3 +633,151 @@ class Tap:
         or when nothing was tested)."""
         self._print("1..%d" % self.n)
         return 1 if self.failed or self.n == 0 else 0
+
+
+# ---- migration scenarios (test-migrate.py, test-migrate-pending.py) ----
+
+def memfill_binary():
+    """tests/guest/memfill.c built static (test-hotplug.py owns the build)."""
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("test_hotplug", HERE / "test-hotplug.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod.memfill_binary()
+
+
+def free_port():
+    s = socket.socket()
+    s.bind(("127.0.0.1", 0))
+    port = s.getsockname()[1]
+    s.close()
+    return port
+
+
+def wait_migration(q, timeout=600):
+    """query-migrate until completed, failed or cancelled; returns it."""
+    t0 = time.monotonic()
+    while True:
+        info = q.execute("query-migrate")
+        if info.get("status") in ("completed", "failed", "cancelled"):
+            return info
+        if time.monotonic() - t0 > timeout:
+            raise GuestError("migration still %s after %d s" % (info.get("status"), timeout))
+        time.sleep(0.2)
+
+
+# The guest side of the migration scenarios: MemTotal and the state of the
+# blocks of a range, the Movable zone in use, a counter, the boot id, and a
+# memfill in the background (bg, then sig to verify, bgwait for its status).
+MIGRATION_GUEST_BODY = r"""
+bs=$((0x$(cat /sys/devices/system/memory/block_size_bytes)))
+cmd_mem() {
+    hm memtotal_kb "$(awk '/^MemTotal:/ {print $2}' /proc/meminfo)"
+    [ -n "$1" ] || return 0
+    n=0; on=0; mov=0; i=$(($1 / bs)); last=$((($1 + $2) / bs))
+    while [ $i -lt $last ]; do
+        d=/sys/devices/system/memory/memory$i
+        if [ -d $d ]; then
+            n=$((n + 1))
+            [ "$(cat $d/state)" = online ] && on=$((on + 1))
+            [ "$(cat $d/valid_zones)" = Movable ] && mov=$((mov + 1))
+        fi
+        i=$((i + 1))
+    done
+    hm blocks "$n $on $mov"
+}
+# pages of the Movable zones (the DIMMs, on every node) in use: present - free
+cmd_movable() {
+    hm movable_used "$(awk '/^Node/ {z = $4} z == "Movable" && $1 == "present" {p += $2}
+        z == "Movable" && $1 == "pages" && $2 == "free" {f += $3}
+        END {print p - f}' /proc/zoneinfo)"
+}
+cmd_counter_start() {
+    ( c=0; while :; do c=$((c + 1)); echo "$c $(cut -d' ' -f1 /proc/uptime)" >/tmp/c.new
+      mv /tmp/c.new /tmp/counter; usleep 100000; done ) &
+    hm counter_pid "$!"
+}
+cmd_counter() { hm counter "$(cat /tmp/counter)"; }
+cmd_bootid() { hm bootid "$(cat /proc/sys/kernel/random/boot_id)"; }
+cmd_bg() { memfill "$@" & bgpid=$!; hm bgpid "$bgpid"; }
+cmd_sig() { kill -USR1 "$bgpid"; }
+cmd_bgwait() { wait "$bgpid"; hm bgrc "$?"; }
+"""
+
+
+class MigSide:
+    """One hotmem process of a migration scenario: console on a pipe, QMP
+    socket in sockdir, console log <cache>/logs/<prefix>-<name>.log."""
+
+    def __init__(self, name, argv, sockdir, verbose, prefix="test-migrate"):
+        self.name = name
+        self.qmp_path = Path(sockdir) / ("%s.sock" % name)
+        log = cache_root() / "logs" / ("%s-%s.log" % (prefix, name))
+        log.parent.mkdir(parents=True, exist_ok=True)
+        self.vm = Vmm(argv + ["-qmp", "unix:%s,server=on,wait=off" % self.qmp_path],
+                      log_path=log, echo=verbose)
+        self.q = None
+
+    def start(self, wait_init):
+        self.vm.start()
+        if wait_init:
+            self.vm.wait_marker("init", 240)
+        self.q = QMP(self.qmp_path)
+
+    def close(self):
+        if self.q:
+            self.q.close()
+        self.vm.close()
+
+    def cmd(self, line, timeout=120):
+        return {m.key: m.value for m in self.vm.command(line, timeout)}
+
+    def first_cmd(self, line, timeout=120):
+        """A command to a guest that arrived by migration: its 'ready' was
+        printed on the source, so send at once and wait for 'done'."""
+        with self.vm._cond:
+            start = len(self.vm.markers)
+        self.vm.send(line + "\n")
+        done = self.vm.wait_marker("done", timeout)
+        got = self.vm.markers_since(start)
+        got = got[:got.index(done)] if done in got else got
+        return {m.key: m.value for m in got}
+
+    def marker(self, key, since, timeout=120):
+        def pred():
+            for m in self.vm.markers[since:]:
+                if m.key == key:
+                    return m
+            return None
+        return self.vm._wait(pred, timeout, "waiting for HM:%s" % key).value
+
+    def mark(self):
+        return len(self.vm.markers_since(0))
+
+    def counter(self, first=False):
+        """The guest's counter (MIGRATION_GUEST_BODY) and its uptime."""
+        f = self.first_cmd("counter") if first else self.cmd("counter")
+        n, up = f["counter"].split()
+        return int(n), float(up)
+
+
+class MigSection:
+    """A named part of a scenario: TAP lines prefixed with the name; an
+    exception ends the part as one `not ok` with the side's console tail."""
+
+    def __init__(self, tap, name, side):
+        self.tap, self.name, self.side = tap, name, side
+
+    def __enter__(self):
+        return self
+
+    def ok(self, cond, desc, diag=None):
+        return self.tap.ok(cond, "%s: %s" % (self.name, desc), diag)
+
+    def __exit__(self, et, e, tb):
+        if et is None or not issubclass(et, Exception):
+            return False
+        self.tap.ok(False, "%s: ran to the end" % self.name, "%s: %s" % (et.__name__, e))
+        if self.side is not None:
+            self.tap.diag(self.side.vm.tail(25))
+        return True

@@ -28,6 +28,7 @@ SCENARIOS = {
     'kata': ['test-kata.py'],
     'migrate-engine': ['test-migrate-engine.py'],
     'migrate': ['test-migrate.py'],
+    'migrate-pending': ['test-migrate-pending.py'],
     'libvirt': ['test-libvirt.py'],
     'introspect': ['test-introspect.py'],
 }

@@ -21,7 +21,6 @@ Output is TAP; a check that could not run is `not ok`.
 import argparse
 import os
 import shutil
-import socket
 import sys
 import tempfile
 import time
@@ -33,143 +32,14 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parent.parent
 sys.path.insert(0, str(HERE))
 import guestlib  # noqa: E402
-from guestlib import QMP, GuestError, QMPError, Tap, Vmm  # noqa: E402
+from guestlib import GuestError, QMPError, Tap  # noqa: E402
+from guestlib import MigSection as Section, MigSide as Side  # noqa: E402
+from guestlib import free_port, memfill_binary, wait_migration  # noqa: E402
 
 MiB, GiB = 1 << 20, 1 << 30
 APPEND = "console=ttyS0 quiet pci=noearly memhp_default_state=online_movable"
 PATTERN_MIB = 640
 SEED = 4242
-
-GUEST_BODY = r"""
-bs=$((0x$(cat /sys/devices/system/memory/block_size_bytes)))
-cmd_mem() {
-    hm memtotal_kb "$(awk '/^MemTotal:/ {print $2}' /proc/meminfo)"
-    [ -n "$1" ] || return 0
-    n=0; on=0; mov=0; i=$(($1 / bs)); last=$((($1 + $2) / bs))
-    while [ $i -lt $last ]; do
-        d=/sys/devices/system/memory/memory$i
-        if [ -d $d ]; then
-            n=$((n + 1))
-            [ "$(cat $d/state)" = online ] && on=$((on + 1))
-            [ "$(cat $d/valid_zones)" = Movable ] && mov=$((mov + 1))
-        fi
-        i=$((i + 1))
-    done
-    hm blocks "$n $on $mov"
-}
-# pages of the Movable zone (the DIMM) in use: present - free
-cmd_movable() {
-    hm movable_used "$(awk '/^Node/ {z = $4} z == "Movable" && $1 == "present" {p = $2}
-        z == "Movable" && $1 == "pages" && $2 == "free" {f = $3}
-        END {print p - f}' /proc/zoneinfo)"
-}
-cmd_counter_start() {
-    ( c=0; while :; do c=$((c + 1)); echo "$c $(cut -d' ' -f1 /proc/uptime)" >/tmp/c.new
-      mv /tmp/c.new /tmp/counter; usleep 100000; done ) &
-    hm counter_pid "$!"
-}
-cmd_counter() { hm counter "$(cat /tmp/counter)"; }
-cmd_bootid() { hm bootid "$(cat /proc/sys/kernel/random/boot_id)"; }
-cmd_bg() { memfill "$@" & bgpid=$!; hm bgpid "$bgpid"; }
-cmd_sig() { kill -USR1 "$bgpid"; }
-cmd_bgwait() { wait "$bgpid"; hm bgrc "$?"; }
-"""
-
-
-def memfill_binary():
-    sys.path.insert(0, str(HERE))
-    import importlib.util
-    spec = importlib.util.spec_from_file_location("test_hotplug", HERE / "test-hotplug.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod.memfill_binary()
-
-
-def free_port():
-    s = socket.socket()
-    s.bind(("127.0.0.1", 0))
-    port = s.getsockname()[1]
-    s.close()
-    return port
-
-
-class Side:
-    """One hotmem process: console on a pipe, QMP socket, markers."""
-
-    def __init__(self, name, argv, sockdir, verbose):
-        self.qmp_path = Path(sockdir) / ("%s.sock" % name)
-        log = guestlib.cache_root() / "logs" / ("test-migrate-%s.log" % name)
-        log.parent.mkdir(parents=True, exist_ok=True)
-        self.vm = Vmm(argv + ["-qmp", "unix:%s,server=on,wait=off" % self.qmp_path],
-                      log_path=log, echo=verbose)
-        self.q = None
-
-    def start(self, wait_init):
-        self.vm.start()
-        if wait_init:
-            self.vm.wait_marker("init", 240)
-        self.q = QMP(self.qmp_path)
-
-    def close(self):
-        if self.q:
-            self.q.close()
-        self.vm.close()
-
-    def cmd(self, line, timeout=120):
-        return {m.key: m.value for m in self.vm.command(line, timeout)}
-
-    def first_cmd(self, line, timeout=120):
-        """A command to a guest that arrived by migration: its 'ready' was
-        printed on the source, so send at once and wait for 'done'."""
-        with self.vm._cond:
-            start = len(self.vm.markers)
-        self.vm.send(line + "\n")
-        done = self.vm.wait_marker("done", timeout)
-        got = self.vm.markers_since(start)
-        got = got[:got.index(done)] if done in got else got
-        return {m.key: m.value for m in got}
-
-    def marker(self, key, since, timeout=120):
-        def pred():
-            for m in self.vm.markers[since:]:
-                if m.key == key:
-                    return m
-            return None
-        return self.vm._wait(pred, timeout, "waiting for HM:%s" % key).value
-
-    def mark(self):
-        return len(self.vm.markers_since(0))
-
-
-class Section:
-    def __init__(self, tap, name, side):
-        self.tap, self.name, self.side = tap, name, side
-
-    def __enter__(self):
-        return self
-
-    def ok(self, cond, desc, diag=None):
-        return self.tap.ok(cond, "%s: %s" % (self.name, desc), diag)
-
-    def __exit__(self, et, e, tb):
-        if et is None or not issubclass(et, Exception):
-            return False
-        self.tap.ok(False, "%s: ran to the end" % self.name, "%s: %s" % (et.__name__, e))
-        if self.side is not None:
-            self.tap.diag(self.side.vm.tail(25))
-        return True
-
-
-def wait_migration(q, timeout=600):
-    t0 = time.monotonic()
-    while True:
-        info = q.execute("query-migrate")
-        if info.get("status") in ("completed", "failed", "cancelled"):
-            return info
-        if time.monotonic() - t0 > timeout:
-            raise GuestError("migration still %s after %d s" % (info.get("status"), timeout))
-        time.sleep(0.2)
-
 
 def sections(path):
     """(offset, end, kind) of each section of a stream file, read header by
@@ -209,12 +79,6 @@ def section_bytes(kind, name, payload, instance=0, version=1):
     return b + zlib.crc32(b).to_bytes(4, "little")
 
 
-def counter(side, first=False):
-    f = side.first_cmd("counter") if first else side.cmd("counter")
-    n, up = f["counter"].split()
-    return int(n), float(up)
-
-
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--hotmem", default=str(REPO / "hotmem"))
@@ -226,7 +90,7 @@ def main():
         return tap.finish()
     files = guestlib.guest_files()
     initrd = str(guestlib.build_initramfs(
-        guestlib.init_script(GUEST_BODY), name="test-migrate",
+        guestlib.init_script(guestlib.MIGRATION_GUEST_BODY), name="test-migrate",
         adds=[(str(memfill_binary()), "/bin/memfill")]))
     sockdir = tempfile.mkdtemp(prefix="hm-migrate-")
     mem = ["-m", "512M,slots=4,maxmem=8G", "-smp", "1"]
@@ -263,9 +127,9 @@ def main():
                  % (PATTERN_MIB, used * 4096 // MiB), w)
             boot_id = src.cmd("bootid")["bootid"]
             src_devices = src.q.execute("query-memory-devices")
-            n0, _ = counter(src)
+            n0, _ = src.counter()
             time.sleep(1)
-            n1, _ = counter(src)
+            n1, _ = src.counter()
             s.ok(n1 > n0, "the guest's counter runs (%d -> %d)" % (n0, n1))
 
         with Section(tap, "conflict", src) as s:
@@ -293,9 +157,9 @@ def main():
                      "the destination exits 1 with one line naming it", (rc, err))
             finally:
                 bad.close()
-            n2, _ = counter(src)
+            n2, _ = src.counter()
             time.sleep(1)
-            n3, _ = counter(src)
+            n3, _ = src.counter()
             s.ok(n3 > n2 >= n1, "the source guest's counter keeps advancing (%d, %d)"
                  % (n2, n3))
 
@@ -309,7 +173,7 @@ def main():
                  "stop + migrate file:PATH completes, the VM stays paused (%d MiB file)"
                  % (snap.stat().st_size // MiB), (info, st))
             src.q.execute("cont")
-            n4, _ = counter(src)
+            n4, _ = src.counter()
             s.ok(n4 >= n3, "cont: the source runs on")
 
         with Section(tap, "migrate", src) as s:
@@ -394,9 +258,9 @@ def main():
             dst.q.wait_event("RESUME", 30)
             st = dst.q.execute("query-status")
             s.ok(st["status"] == "running", "destination query-status: running", st)
-            n2, up2 = counter(dst, first=True)
+            n2, up2 = dst.counter(first=True)
             time.sleep(1.5)
-            n3, up3 = counter(dst)
+            n3, up3 = dst.counter()
             s.ok(n2 >= n1 and n3 > n2, "the counter goes on (%d before, %d then %d after)"
                  % (n1, n2, n3))
             s.ok(dst.cmd("bootid")["bootid"] == boot_id, "same boot id", boot_id)

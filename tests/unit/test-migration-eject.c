@@ -1,9 +1,11 @@
 /*
  * test-migration-eject.c - a guest _EJ0 that arrives while a migration
- * runs is deferred: the DIMM stays mapped and listed, no DEVICE_DELETED;
+ * runs is deferred: the DIMM stays mapped and listed, no DEVICE_DELETED,
+ * while the guest already reads the slot empty;
  * when the migration ends the deferred eject is carried out (the DIMM
  * goes, the slot reads empty, DEVICE_DELETED follows). Without deferral
- * the same eject removes the DIMM at once.
+ * the same eject removes the DIMM at once. A reset meanwhile defers a
+ * pending removal the same way.
  */
 #include "hw/acpi_piix4.h"
 #include "hw/hostmem.h"
@@ -92,7 +94,8 @@ static void test_deferred(void)
     guest_eject();
     g_assert_cmpuint(m.deleted, ==, 0);
     g_assert_nonnull(guest_mem_range(4 * GiB, 1, false));   /* still mapped */
-    g_assert_cmpuint(status() & HM_MEMHP_STS_ENABLED, !=, 0);
+    /* the guest sees its eject done (Linux checks _STA right after _EJ0) */
+    g_assert_cmpuint(status() & HM_MEMHP_STS_ENABLED, ==, 0);
     g_assert_cmphex(m.dimms->deferred_ejects[0], ==, 1);
     pc_dimms_defer_ejects(m.dimms, false);            /* it ends */
     pc_dimms_run_deferred_ejects(m.dimms);
@@ -115,11 +118,33 @@ static void test_not_deferred(void)
     machine_down(&m);
 }
 
+/* A reset while a migration runs must not unmap a DIMM whose removal is
+ * pending: the guest starting over sees the slot empty, the DIMM goes when
+ * the migration ends. */
+static void test_reset_deferred(void)
+{
+    Machine m;
+    machine_up(&m);
+    pc_dimms_defer_ejects(m.dimms, true);
+    pc_dimms_reset(m.dimms);
+    g_assert_cmpuint(m.deleted, ==, 0);
+    g_assert_nonnull(guest_mem_range(4 * GiB, 1, false));   /* still mapped */
+    out(HM_MEMHP_SELECTOR, 0);
+    g_assert_cmpuint(status() & HM_MEMHP_STS_ENABLED, ==, 0);
+    g_assert_cmphex(m.dimms->deferred_ejects[0], ==, 1);
+    pc_dimms_defer_ejects(m.dimms, false);
+    pc_dimms_run_deferred_ejects(m.dimms);
+    g_assert_cmpuint(m.deleted, ==, 1);
+    g_assert_null(guest_mem_range(4 * GiB, 1, false));
+    machine_down(&m);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
     device_lock();                /* the machine's memory code expects it */
     g_test_add_func("/migration/eject/deferred", test_deferred);
     g_test_add_func("/migration/eject/not-deferred", test_not_deferred);
+    g_test_add_func("/migration/eject/reset-deferred", test_reset_deferred);
     return g_test_run();
 }
