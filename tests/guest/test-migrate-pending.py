@@ -20,7 +20,7 @@ pattern is held in memory.
                    a later device_del p1 and object-del mem1 work.
   removal pending  B paused by stop, device_del d0, B -> C (only -m
                    slots/maxmem): C stays paused, the removal is still
-                   pending there (a second device_del is refused); after
+                   pending there (a second device_del answers {}); after
                    cont, DEVICE_DELETED arrives on C and MemTotal shrinks.
   insertion pending C paused, object-add + device_add p2, C -> D (QEMU
                    style: -object/-device for p2): after cont the memory
@@ -358,12 +358,12 @@ def main():
             st = c.q.execute("query-status")
             s.ok(st["status"] == "paused", "C stays paused, as B was", st)
             try:
-                c.q.execute("device_del", {"id": "d0"})
-                again = "accepted"
+                again = c.q.execute("device_del", {"id": "d0"})
             except QMPError as e:
-                again = e.desc
-            s.ok(again == "Device 'd0' is already in the process of unplug",
-                 "the removal is pending on C: a second device_del d0 is refused", again)
+                again = (e.error_class, e.desc)
+            # QEMU 7.2 answers a repeated request with {} (reference/qemu-qmp-shapes.txt)
+            s.ok(again == {}, "the removal is pending on C: a second device_del d0 answers {} "
+                 "as QEMU's", again)
             s.ok(not deleted(c, "d0") and "d0" in memory_devices(c),
                  "d0 is still there before cont")
             c.q.execute("cont")
