@@ -407,6 +407,7 @@ static bool source_run(Source *src)
 
     int64_t window_ns = hm_clock_ns(), pass_ns = window_ns;
     uint64_t window_bytes = 0, pass_bytes = 0;
+    MigConvergence conv = { 0 };
     for (;;) {
         if (!mig_ram_pending(src->ram)) {
             /* a pass is over: what was written meanwhile is the next one */
@@ -423,7 +424,7 @@ static bool source_run(Source *src)
             s->expected_downtime_ms = expected;
             g_mutex_unlock(&s->lock);
             publish_ram(src, false);
-            if (expected <= (int64_t)s->downtime_limit) {
+            if (mig_ram_converged(&conv, (uint64_t)left, expected, (int64_t)s->downtime_limit)) {
                 break;
             }
             pass_ns = hm_clock_ns();

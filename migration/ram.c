@@ -317,3 +317,22 @@ bool mig_ram_load(const MigSection *sec, MigRamStats *stats, GError **errp)
     }
     return walk_records(f.found, buf, len, true, stats, errp);
 }
+
+bool mig_ram_converged(MigConvergence *c, uint64_t left, int64_t expected_ms,
+                       int64_t limit_ms)
+{
+    uint64_t prev = c->prev_left;
+    c->prev_left = left;
+    if (expected_ms > limit_ms) {
+        return false;
+    }
+    if (left == 0 || expected_ms <= MIG_REFINE_FLOOR_MS || c->refined >= MIG_REFINE_PASSES) {
+        return true;
+    }
+    /* shrinking by less than a quarter: the guest keeps up with the link */
+    if (prev && left > prev - prev / 4) {
+        return true;
+    }
+    c->refined++;
+    return false;
+}

@@ -62,6 +62,23 @@ size_t mig_ram_save(MigRamState *s, GByteArray *out, size_t budget);
 const MigRamStats *mig_ram_stats(const MigRamState *s);
 
 /*
+ * When to stop the guest. Fitting the downtime limit is necessary, not
+ * sufficient: while each pass still leaves clearly less behind (a guest
+ * dirtying slower than the link), a few more passes make the stop a
+ * fraction of the limit instead of up to all of it.
+ */
+#define MIG_REFINE_PASSES 4        /* extra passes once the rest fits */
+#define MIG_REFINE_FLOOR_MS 20     /* a rest this short is not worth a pass */
+typedef struct {
+    uint64_t prev_left;            /* bytes the previous pass left (0: none yet) */
+    unsigned refined;              /* extra passes made */
+} MigConvergence;
+/* After a pass and its dirty sync: left bytes still to send, expected_ms
+ * to send them at the measured bandwidth. True: stop the guest now. */
+bool mig_ram_converged(MigConvergence *c, uint64_t left, int64_t expected_ms,
+                       int64_t limit_ms);
+
+/*
  * Destination: one RAM section. The block must exist here with the same
  * name; every record is checked (offset inside the block, page aligned,
  * known flags, complete) before any page is written, so a bad section

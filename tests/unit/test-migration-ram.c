@@ -309,6 +309,38 @@ static void test_fuzz(Fixture *f, gconstpointer data)
     switch_to_source(f);
 }
 
+/* The stop comes once the rest fits the limit and passes stop paying off. */
+static void test_converged(void)
+{
+    const uint64_t M = 1u << 20;
+    /* a rest above the limit never stops the guest */
+    MigConvergence c = { 0 };
+    g_assert_false(mig_ram_converged(&c, 100 * M, 1000, 300));
+    /* fits, but the passes still shrink it by more than a quarter: refine */
+    g_assert_false(mig_ram_converged(&c, 20 * M, 200, 300));
+    g_assert_false(mig_ram_converged(&c, 8 * M, 80, 300));
+    g_assert_cmpuint(c.refined, ==, 2);
+    /* shrinking by less than a quarter: the guest keeps pace, stop */
+    g_assert_true(mig_ram_converged(&c, 7 * M, 70, 300));
+
+    /* a rest under the floor stops at once, and so does nothing left */
+    c = (MigConvergence){ 0 };
+    g_assert_true(mig_ram_converged(&c, M, MIG_REFINE_FLOOR_MS, 300));
+    c = (MigConvergence){ 0 };
+    g_assert_true(mig_ram_converged(&c, 0, 0, 300));
+
+    /* at most MIG_REFINE_PASSES extra passes, however well they shrink */
+    c = (MigConvergence){ 0 };
+    uint64_t left = 1000 * M;
+    unsigned passes = 0;
+    while (!mig_ram_converged(&c, left, 250, 300)) {
+        left /= 2;
+        passes++;
+        g_assert_cmpuint(passes, <=, MIG_REFINE_PASSES);
+    }
+    g_assert_cmpuint(passes, ==, MIG_REFINE_PASSES);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -318,5 +350,6 @@ int main(int argc, char **argv)
     ADD("/migration/ram/chunks", test_chunks);
     ADD("/migration/ram/bad-sections", test_bad_sections);
     ADD("/migration/ram/fuzz", test_fuzz);
+    g_test_add_func("/migration/ram/converged", test_converged);
     return g_test_run();
 }
