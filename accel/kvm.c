@@ -42,6 +42,8 @@ static void kick_handler(int sig)
 KvmAccel *kvm_accel_open(const KvmTopology *topo, GError **errp)
 {
     KvmAccel *kvm = g_new0(KvmAccel, 1);
+    g_mutex_init(&kvm->threads_lock);
+    g_cond_init(&kvm->threads_cond);
     kvm->vm_fd = -1;
     kvm->topo = *topo;
     kvm->sys_fd = open("/dev/kvm", O_RDWR | O_CLOEXEC);
@@ -103,6 +105,22 @@ void kvm_accel_close(KvmAccel *kvm)
         return;
     }
     kvm_vm_destroy(kvm);
+    if (kvm->threads) {
+        g_mutex_lock(&kvm->threads_lock);
+        for (unsigned i = 0; i < kvm->topo.ncpus; i++) {
+            kvm->threads[i].quit = true;
+        }
+        g_cond_broadcast(&kvm->threads_cond);
+        g_mutex_unlock(&kvm->threads_lock);
+        for (unsigned i = 0; i < kvm->topo.ncpus; i++) {
+            if (kvm->threads[i].thread) {
+                g_thread_join(kvm->threads[i].thread);
+            }
+        }
+        g_free(kvm->threads);
+    }
+    g_mutex_clear(&kvm->threads_lock);
+    g_cond_clear(&kvm->threads_cond);
     if (kvm->memslots) {
         ram_listener_detach(kvm);
         g_ptr_array_free(kvm->memslots, TRUE);
@@ -473,17 +491,15 @@ static bool handle_exit(KvmVcpu *v)
     }
 }
 
-static gpointer vcpu_thread(gpointer opaque)
-{
-    KvmVcpu *v = opaque;
-    v->tid = pthread_self();
-    g_atomic_int_set(&v->kvm->thread_ids[v->index], (int)syscall(SYS_gettid));
-    sigset_t set;
-    sigemptyset(&set);
-    sigaddset(&set, KVM_VCPU_KICK_SIGNAL);
-    pthread_sigmask(SIG_UNBLOCK, &set, NULL);
-    g_atomic_int_set(&v->started, 1);
+typedef struct {
+    KvmAccel *kvm;
+    unsigned index;
+} VcpuThreadArg;
 
+/* The KVM_RUN loop of one start: until stop, or an exit that asks the main
+ * loop for something (the thread then waits for the next start). */
+static void vcpu_run(KvmVcpu *v)
+{
     while (!g_atomic_int_get(&v->stop)) {
         int r = ioctl(v->fd, KVM_RUN, 0);
         if (r < 0) {
@@ -494,44 +510,106 @@ static gpointer vcpu_thread(gpointer opaque)
             dump_vcpu(v, why);
             g_free(why);
             vm_request(VM_REQUEST_ERROR, VM_CAUSE_KVM_RUN_FAILED);
-            break;
+            return;
         }
         if (!handle_exit(v)) {
-            break;
+            return;
         }
     }
+}
+
+static gpointer vcpu_thread(gpointer opaque)
+{
+    VcpuThreadArg arg = *(VcpuThreadArg *)opaque;
+    g_free(opaque);
+    KvmAccel *kvm = arg.kvm;
+    KvmVcpuThread *t = &kvm->threads[arg.index];
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, KVM_VCPU_KICK_SIGNAL);
+    pthread_sigmask(SIG_UNBLOCK, &set, NULL);
+
+    g_mutex_lock(&kvm->threads_lock);
+    t->tid = pthread_self();
+    g_atomic_int_set(&kvm->thread_ids[arg.index], (int)syscall(SYS_gettid));
+    for (;;) {
+        t->parked = true;
+        g_cond_broadcast(&kvm->threads_cond);
+        while (!t->go && !t->quit) {
+            g_cond_wait(&kvm->threads_cond, &kvm->threads_lock);
+        }
+        if (t->quit) {
+            break;
+        }
+        t->go = false;
+        t->parked = false;
+        /* start made the vCPUs before asking, and stop waits for us to
+         * park again before anything frees them */
+        KvmVcpu *v = &kvm->vcpus[arg.index];
+        g_mutex_unlock(&kvm->threads_lock);
+        vcpu_run(v);
+        g_mutex_lock(&kvm->threads_lock);
+    }
+    g_mutex_unlock(&kvm->threads_lock);
     return NULL;
+}
+
+bool kvm_vcpus_spawn(KvmAccel *kvm, GError **errp)
+{
+    if (kvm->threads) {
+        return true;
+    }
+    /* vCPU threads inherit this mask: the kick signal is only delivered
+     * to them, where it interrupts KVM_RUN */
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, KVM_VCPU_KICK_SIGNAL);
+    pthread_sigmask(SIG_BLOCK, &set, NULL);
+    kvm->threads = g_new0(KvmVcpuThread, kvm->topo.ncpus);
+    for (unsigned i = 0; i < kvm->topo.ncpus; i++) {
+        char name[16];
+        snprintf(name, sizeof(name), "vcpu%u", i);
+        VcpuThreadArg *arg = g_new(VcpuThreadArg, 1);
+        *arg = (VcpuThreadArg){ .kvm = kvm, .index = i };
+        kvm->threads[i].thread = g_thread_try_new(name, vcpu_thread, arg, NULL);
+        if (!kvm->threads[i].thread) {
+            g_free(arg);
+            g_set_error(errp, HM_ERROR, 0, "cannot start vCPU thread %u", i);
+            return false;             /* kvm_accel_close ends those made */
+        }
+    }
+    /* every thread has its id once this returns */
+    g_mutex_lock(&kvm->threads_lock);
+    for (unsigned i = 0; i < kvm->topo.ncpus; i++) {
+        while (!kvm->threads[i].parked) {
+            g_cond_wait(&kvm->threads_cond, &kvm->threads_lock);
+        }
+    }
+    g_mutex_unlock(&kvm->threads_lock);
+    return true;
 }
 
 bool kvm_vcpus_start(KvmAccel *kvm, GError **errp)
 {
-    /* vCPU threads inherit this mask: the kick signal is only delivered
-     * to them, where it interrupts KVM_RUN */
-    sigset_t set, old;
-    sigemptyset(&set);
-    sigaddset(&set, KVM_VCPU_KICK_SIGNAL);
-    pthread_sigmask(SIG_BLOCK, &set, &old);
+    if (!kvm_vcpus_spawn(kvm, errp)) {
+        return false;
+    }
+    g_mutex_lock(&kvm->threads_lock);
     for (unsigned i = 0; i < kvm->topo.ncpus; i++) {
         KvmVcpu *v = &kvm->vcpus[i];
         g_atomic_int_set(&v->stop, 0);
         v->run->immediate_exit = 0;
-        char name[16];
-        snprintf(name, sizeof(name), "vcpu%u", i);
-        v->thread = g_thread_try_new(name, vcpu_thread, v, NULL);
-        if (!v->thread) {
-            g_set_error(errp, HM_ERROR, 0, "cannot start vCPU thread %u", i);
-            kvm->running = true;
-            kvm_vcpus_stop(kvm);
-            return false;
-        }
+        kvm->threads[i].go = true;
     }
+    g_cond_broadcast(&kvm->threads_cond);
+    g_mutex_unlock(&kvm->threads_lock);
     kvm->running = true;
     return true;
 }
 
 void kvm_vcpus_stop(KvmAccel *kvm)
 {
-    if (!kvm->running || !kvm->vcpus) {
+    if (!kvm->running || !kvm->vcpus || !kvm->threads) {
         return;
     }
     for (unsigned i = 0; i < kvm->topo.ncpus; i++) {
@@ -541,20 +619,17 @@ void kvm_vcpus_stop(KvmAccel *kvm)
             v->run->immediate_exit = 1;
         }
     }
+    g_mutex_lock(&kvm->threads_lock);
     for (unsigned i = 0; i < kvm->topo.ncpus; i++) {
-        KvmVcpu *v = &kvm->vcpus[i];
-        if (!v->thread) {
-            continue;
+        KvmVcpuThread *t = &kvm->threads[i];
+        /* keep kicking until the thread waits again: a signal that lands
+         * just before KVM_RUN is covered by immediate_exit */
+        while (t->go || !t->parked) {
+            pthread_kill(t->tid, KVM_VCPU_KICK_SIGNAL);
+            g_cond_wait_until(&kvm->threads_cond, &kvm->threads_lock,
+                              g_get_monotonic_time() + 1000);
         }
-        /* keep kicking until the thread is out: a signal that lands just
-         * before KVM_RUN is covered by immediate_exit */
-        while (!g_atomic_int_get(&v->started)) {
-            g_usleep(100);
-        }
-        pthread_kill(v->tid, KVM_VCPU_KICK_SIGNAL);
-        g_thread_join(v->thread);
-        v->thread = NULL;
-        g_atomic_int_set(&v->started, 0);
     }
+    g_mutex_unlock(&kvm->threads_lock);
     kvm->running = false;
 }

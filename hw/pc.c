@@ -557,9 +557,12 @@ int pc_machine_run(PcMachine *pc)
 {
     GError *err = NULL;
     /* -incoming: the vCPUs start when the migrated state has arrived;
-     * -S: the monitor's cont starts them */
-    bool ok = pc->cfg.incoming ? migration_incoming_init(pc->cfg.incoming, &err)
-                               : pc->cfg.start_paused || kvm_vcpus_start(pc->kvm, &err);
+     * -S: the monitor's cont starts them. Their threads exist already, so
+     * query-cpus-fast gives the ids a tool pins before cont. */
+    bool ok = pc->cfg.incoming ? migration_incoming_init(pc->cfg.incoming, &err) &&
+                                     kvm_vcpus_spawn(pc->kvm, &err)
+              : pc->cfg.start_paused ? kvm_vcpus_spawn(pc->kvm, &err)
+                                     : kvm_vcpus_start(pc->kvm, &err);
     if (!ok) {
         fprintf(stderr, "hotmem: %s\n", err->message);
         g_error_free(err);

@@ -35,8 +35,12 @@ bool kvm_vm_create(KvmAccel *kvm, GError **errp);
 /* Stops vCPUs (if running) and drops the VM; RAM blocks stay. */
 void kvm_vm_destroy(KvmAccel *kvm);
 
+/* Creates the vCPU threads, stopped, if they do not exist yet (start does
+ * it too): their ids are then known before the guest first runs. */
+bool kvm_vcpus_spawn(KvmAccel *kvm, GError **errp);
 bool kvm_vcpus_start(KvmAccel *kvm, GError **errp);
-/* Returns once every vCPU thread has left KVM_RUN and exited. */
+/* Returns once every vCPU thread has left KVM_RUN and waits (the threads
+ * stay, with their ids, until kvm_accel_close). */
 void kvm_vcpus_stop(KvmAccel *kvm);
 
 /* Dirty logging for migration: every writable memslot (DIMMs included)

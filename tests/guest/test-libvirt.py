@@ -222,6 +222,23 @@ def qmp_error(q, cmd, args):
         return e.error_class, e.desc
 
 
+def vcpu_threads(tap, q, pid, when):
+    """query-cpus-fast's thread ids: one thread per vCPU, not the process,
+    named vcpuN, as libvirt expects when it places and pins them."""
+    tids = [c["thread-id"] for c in q.execute("query-cpus-fast")]
+    names = []
+    for tid in tids:
+        try:
+            names.append(Path("/proc/%d/task/%d/comm" % (pid, tid)).read_text().strip())
+        except OSError:
+            names.append(None)
+    tap.ok(len(set(tids)) == len(tids) == 2 and pid not in tids and
+           names == ["vcpu%d" % i for i in range(len(tids))],
+           "query-cpus-fast %s: a thread of its own per vCPU (%s)" % (when, names),
+           (pid, tids, names))
+    return tids
+
+
 def before_cont(tap, q):
     st = q.execute("query-status")
     tap.ok(st["status"] == "prelaunch" and not st["running"],
@@ -301,11 +318,16 @@ def run_guest(tap, hotmem, tmp, shm, files, initrd, verbose, fig):
         q = QMP(path)               # greeting + qmp_capabilities
         tap.ok(True, "QMP through the passed -chardev fd: greeting, qmp_capabilities")
         d0, d1 = before_cont(tap, q)
+        tids = vcpu_threads(tap, q, vm.proc.pid, "before cont (libvirt pins them now)")
         q.execute("cont")
         st = q.execute("query-status")
         tap.ok(st["status"] == "running" and st["running"], "cont: running", st)
 
         vm.wait_marker("init", 300)
+        q.execute("stop")
+        q.execute("cont")
+        tap.ok(vcpu_threads(tap, q, vm.proc.pid, "after boot, stop and cont") == tids,
+               "the vCPU thread ids stay the ones of before cont", tids)
         fig["boot_s"] = time.monotonic() - t0
         n0, on0 = wait_online(vm, d0["addr"], DIMM0)
         n1, on1 = wait_online(vm, d1["addr"], DIMM1)
