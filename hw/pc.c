@@ -27,6 +27,7 @@
 #include "hotmem/main-loop.h"
 #include "hotmem/util.h"
 #include "migration/migration.h"
+#include "migration/vmstate.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -377,6 +378,17 @@ static bool pc_mig_vcpus_start(void *opaque, GError **errp)
     return kvm_vcpus_start(pc->kvm, errp);
 }
 
+static void pc_mig_quiesce(void *opaque, bool on)
+{
+    PcMachine *pc = opaque;
+    VirtioBalloon *b = pc_devices_balloon(pc->devices);
+    if (b) {
+        device_lock();
+        virtio_balloon_set_quiesced(b, on);
+        device_unlock();
+    }
+}
+
 static void pc_mig_mark_paused(void *opaque)
 {
     PcMachine *pc = opaque;
@@ -393,6 +405,7 @@ static void pc_migration_attach(PcMachine *pc)
         .vcpus_stop = pc_mig_vcpus_stop,
         .vcpus_start = pc_mig_vcpus_start,
         .mark_paused = pc_mig_mark_paused,
+        .quiesce = pc_mig_quiesce,
         .opaque = pc,
     };
     /* the devices whose state the guest would miss on a destination */
@@ -408,9 +421,16 @@ static void pc_migration_attach(PcMachine *pc)
         MIG_DEVICE(acpi_memhp_vmstate, pc->dimms->memhp);
     }
 #undef MIG_DEVICE
-    /* the virtio devices have no field tables yet: their rings would be lost */
-    if (pc_devices_balloon(pc->devices)) {
-        m.blocker = "virtio-balloon-pci";
+    VirtioBalloon *b = pc_devices_balloon(pc->devices);
+    if (b) {
+        /* after piix3 (its PIRQ routing carries the INTx line); the
+         * transport before the device, whose load re-drives the line */
+        unsigned slot = b->pci->pci.devfn >> 3;
+        m.devices[m.ndevices++] = (MigrationDevice){
+            .desc = &virtio_pci_vmstate, .instance = slot, .obj = b->pci,
+            .size = sizeof(*b->pci), .label = "virtio-balloon-pci", .identity = b->identity };
+        m.devices[m.ndevices++] = (MigrationDevice){
+            .desc = &virtio_balloon_vmstate, .instance = slot, .obj = b, .size = sizeof(*b) };
     }
     migration_set_machine(&m);
 }
