@@ -116,7 +116,7 @@ static const char *const stat_names[MONITOR_BALLOON_STATS] = {
 };
 
 const char *const monitor_balloon_props[][2] = {
-    { "guest-stats", "guest-stats" },
+    { "guest-stats", "guest statistics" },      /* QEMU's type name */
     { "guest-stats-polling-interval", "int" },
     { NULL, NULL },
 };
