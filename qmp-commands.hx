@@ -244,7 +244,14 @@ Adds a device. Drivers:
 - "pc-dimm" with "id", "memdev" (a memory-backend-ram from
   `object-add` that no other DIMM uses), optional "slot", "node" and
   "addr" (as QEMU; by default the first free slot, node 0 and the first
-  free 1 GiB-aligned range of the hotplug region).
+  free 1 GiB-aligned range of the hotplug region);
+- "virtio-balloon-pci" (or "virtio-balloon") with the properties of
+  -device virtio-balloon-pci (id, addr, deflate-on-oom,
+  free-page-reporting): only before the guest first runs (-S, before
+  `cont`), when it is as good as -device. Afterwards it fails with
+  "Bus 'pci.0' does not support hotplugging", QEMU's answer for a bus
+  without hotplug (hotmem's pci.0 has no PCI hotplug controller); a
+  second balloon fails with "Only one balloon device is supported".
 
 Ids are a letter followed by letters, digits, '-', '.' or '_' (at most
 32 characters). Every check (id, slot, node, memdev, size, maxmem) comes
@@ -278,6 +285,8 @@ DEVICE_DELETED follows when the guest has ejected it, ACPI_DEVICE_OST
 with a failure status and DEVICE_UNPLUG_GUEST_ERROR when it refuses. A
 second request for the same device fails until the guest has answered
 the first (or the machine was reset, which completes the removal).
+The balloon cannot be removed: "Bus 'pci.0' does not support
+hotplugging".
 
 Arguments:
 
