@@ -244,7 +244,14 @@ Adds a device. Drivers:
 - "pc-dimm" with "id", "memdev" (a memory-backend-ram from
   `object-add` that no other DIMM uses), optional "slot", "node" and
   "addr" (as QEMU; by default the first free slot, node 0 and the first
-  free 1 GiB-aligned range of the hotplug region).
+  free 1 GiB-aligned range of the hotplug region);
+- "virtio-balloon-pci" (or "virtio-balloon") with the properties of
+  -device virtio-balloon-pci (id, addr, deflate-on-oom,
+  free-page-reporting): only before the guest first runs (-S, before
+  `cont`), when it is as good as -device. Afterwards it fails with
+  "Bus 'pci.0' does not support hotplugging", QEMU's answer for a bus
+  without hotplug (hotmem's pci.0 has no PCI hotplug controller); a
+  second balloon fails with "Only one balloon device is supported".
 
 Ids are a letter followed by letters, digits, '-', '.' or '_' (at most
 32 characters). Every check (id, slot, node, memdev, size, maxmem) comes
@@ -284,6 +291,8 @@ with a failure status and DEVICE_UNPLUG_GUEST_ERROR when it refuses. A
 second request while the guest has not answered the first succeeds, as
 QEMU 7.2's does, and does not notify the guest again (a reset completes
 a pending removal).
+The balloon cannot be removed: "Bus 'pci.0' does not support
+hotplugging".
 
 Arguments:
 

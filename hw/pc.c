@@ -27,6 +27,10 @@
 #include "hotmem/main-loop.h"
 #include "hotmem/util.h"
 #include "migration/migration.h"
+#include "migration/vmstate.h"
+#include "monitor/balloon.h"
+
+#include <json-glib/json-glib.h>
 
 #include <errno.h>
 #include <fcntl.h>
@@ -72,7 +76,15 @@ struct PcMachine {
 
     int64_t start_ns;
     unsigned boots;
+    bool ran;                         /* the vCPUs have run: PCI is enumerated */
 };
+
+static bool pc_vcpus_start(PcMachine *pc, GError **errp)
+{
+    bool ok = kvm_vcpus_start(pc->kvm, errp);
+    pc->ran |= ok;
+    return ok;
+}
 
 /* Without -bios: the build tree next to the executable, then the installed
  * tree (PREFIX/bin/hotmem -> PREFIX/share/hotmem/bios.bin). The first that
@@ -374,7 +386,18 @@ static void pc_mig_vcpus_stop(void *opaque)
 static bool pc_mig_vcpus_start(void *opaque, GError **errp)
 {
     PcMachine *pc = opaque;
-    return kvm_vcpus_start(pc->kvm, errp);
+    return pc_vcpus_start(pc, errp);
+}
+
+static void pc_mig_quiesce(void *opaque, bool on)
+{
+    PcMachine *pc = opaque;
+    VirtioBalloon *b = pc_devices_balloon(pc->devices);
+    if (b) {
+        device_lock();
+        virtio_balloon_set_quiesced(b, on);
+        device_unlock();
+    }
 }
 
 static void pc_mig_mark_paused(void *opaque)
@@ -393,6 +416,7 @@ static void pc_migration_attach(PcMachine *pc)
         .vcpus_stop = pc_mig_vcpus_stop,
         .vcpus_start = pc_mig_vcpus_start,
         .mark_paused = pc_mig_mark_paused,
+        .quiesce = pc_mig_quiesce,
         .opaque = pc,
     };
     /* the devices whose state the guest would miss on a destination */
@@ -408,11 +432,40 @@ static void pc_migration_attach(PcMachine *pc)
         MIG_DEVICE(acpi_memhp_vmstate, pc->dimms->memhp);
     }
 #undef MIG_DEVICE
-    /* the virtio devices have no field tables yet: their rings would be lost */
-    if (pc_devices_balloon(pc->devices)) {
-        m.blocker = "virtio-balloon-pci";
+    VirtioBalloon *b = pc_devices_balloon(pc->devices);
+    if (b) {
+        /* after piix3 (its PIRQ routing carries the INTx line); the
+         * transport before the device, whose load re-drives the line */
+        unsigned slot = b->pci->pci.devfn >> 3;
+        m.devices[m.ndevices++] = (MigrationDevice){
+            .desc = &virtio_pci_vmstate, .instance = slot, .obj = b->pci,
+            .size = sizeof(*b->pci), .label = "virtio-balloon-pci", .identity = b->identity };
+        m.devices[m.ndevices++] = (MigrationDevice){
+            .desc = &virtio_balloon_vmstate, .instance = slot, .obj = b, .size = sizeof(*b) };
     }
     migration_set_machine(&m);
+}
+
+/* device_add virtio-balloon-pci (device lock held): only before the first
+ * boot, while the firmware has not enumerated PCI yet; hotmem's pci.0 has
+ * no hotplug controller, and QEMU says so in these words for such a bus. */
+static bool pc_add_balloon(void *opaque, JsonObject *props, GError **errp)
+{
+    PcMachine *pc = opaque;
+    if (pc->ran || pc->boots) {
+        g_set_error(errp, HM_ERROR, 0, "Bus 'pci.0' does not support hotplugging");
+        return false;
+    }
+    JsonNode *n = json_node_init_object(json_node_alloc(), props);
+    g_autofree char *json = json_to_string(n, FALSE);
+    json_node_unref(n);
+    VirtioBalloon *b = pc_devices_add_balloon(pc->devices, json, errp);
+    if (!b) {
+        return false;
+    }
+    pc_balloon_attach(b, pc->cfg.ram_size, pc->dimms);
+    pc_migration_attach(pc);
+    return true;
 }
 
 PcMachine *pc_machine_new(const MachineConfig *cfg, GError **errp)
@@ -465,6 +518,7 @@ PcMachine *pc_machine_new(const MachineConfig *cfg, GError **errp)
     pc_balloon_attach(pc_devices_balloon(pc->devices), cfg->ram_size, pc->dimms);
     device_unlock();
     pc_migration_attach(pc);
+    monitor_set_balloon_add(pc_add_balloon, pc);
     return pc;
 
 fail:
@@ -479,7 +533,7 @@ void pc_machine_vcpus_stop(PcMachine *pc)
 
 bool pc_machine_vcpus_start(PcMachine *pc, GError **errp)
 {
-    return kvm_vcpus_start(pc->kvm, errp);
+    return pc_vcpus_start(pc, errp);
 }
 
 int pc_machine_vcpu_thread_id(PcMachine *pc, unsigned index)
@@ -512,7 +566,7 @@ static bool pc_machine_reset(void *opaque, GError **errp)
     if (!pc_monitor_vm_running(pc->mon) || migration_incoming_expected()) {
         return true;                  /* 'stop' holds across reset until 'cont' */
     }
-    return kvm_vcpus_start(pc->kvm, errp);
+    return pc_vcpus_start(pc, errp);
 }
 
 static size_t pc_console_input(void *opaque, const uint8_t *buf, size_t len)
@@ -562,7 +616,7 @@ int pc_machine_run(PcMachine *pc)
     bool ok = pc->cfg.incoming ? migration_incoming_init(pc->cfg.incoming, &err) &&
                                      kvm_vcpus_spawn(pc->kvm, &err)
               : pc->cfg.start_paused ? kvm_vcpus_spawn(pc->kvm, &err)
-                                     : kvm_vcpus_start(pc->kvm, &err);
+                                     : pc_vcpus_start(pc, &err);
     if (!ok) {
         fprintf(stderr, "hotmem: %s\n", err->message);
         g_error_free(err);
@@ -592,6 +646,7 @@ void pc_machine_free(PcMachine *pc)
     if (!pc) {
         return;
     }
+    monitor_set_balloon_add(NULL, NULL);
     pc_balloon_detach();
     migration_shutdown();
     pc_monitor_free(pc->mon);

@@ -39,6 +39,11 @@ struct PcDevices {
     PcDeviceSpec *specs;
     unsigned n;
     VirtioBalloon *balloon;
+    /* what realize was given, for a device_add before boot */
+    PciIntxRouter intx;
+    PciMsiSender msi;
+    PciIoeventfdOps ioeventfd;
+    bool has_msi, has_ioeventfd;
 };
 
 static const char *const balloon_drivers[] = { "virtio-balloon-pci", "virtio-balloon" };
@@ -291,11 +296,42 @@ static int free_slot(PcDevices *d, unsigned from)
     return -1;
 }
 
+static bool realize_balloon(PcDevices *d, unsigned i, GError **errp)
+{
+    PcDeviceSpec *s = &d->specs[i];
+    int slot = s->slot >= 0 ? s->slot : free_slot(d, i + 1);
+    if (slot < 0) {
+        g_set_error(errp, HM_ERROR, 0, "-device %s: no free PCI slot", s->driver);
+        return false;
+    }
+    VirtioBalloonOptions opts = {
+        .id = s->id,
+        .deflate_on_oom = s->deflate_on_oom,
+        .free_page_reporting = s->free_page_reporting,
+    };
+    VirtioBalloon *b = virtio_balloon_new(&opts, (unsigned)slot << 3, &d->intx, errp);
+    if (!b) {
+        return false;
+    }
+    virtio_pci_set_msi(b->pci, d->has_msi ? &d->msi : NULL);
+    if (d->has_ioeventfd && !virtio_pci_set_ioeventfd(b->pci, &d->ioeventfd, errp)) {
+        virtio_balloon_free(b);
+        return false;
+    }
+    s->slot = slot;
+    d->balloon = b;
+    return true;
+}
+
 bool pc_devices_realize(PcDevices *d, Piix3State *piix3, PcDimms *dimms,
                         const PciMsiSender *msi, const PciIoeventfdOps *ioeventfd,
                         GError **errp)
 {
-    PciIntxRouter intx = { .set = piix3_pci_set_irq, .opaque = piix3 };
+    d->intx = (PciIntxRouter){ .set = piix3_pci_set_irq, .opaque = piix3 };
+    d->has_msi = msi != NULL;
+    d->msi = msi ? *msi : (PciMsiSender){ 0 };
+    d->has_ioeventfd = ioeventfd != NULL;
+    d->ioeventfd = ioeventfd ? *ioeventfd : (PciIoeventfdOps){ 0 };
     for (unsigned i = 0; i < d->n; i++) {
         PcDeviceSpec *s = &d->specs[i];
         if (s->kind == PC_DEVICE_PC_DIMM) {
@@ -309,26 +345,40 @@ bool pc_devices_realize(PcDevices *d, Piix3State *piix3, PcDimms *dimms,
             }
             continue;
         }
-        int slot = s->slot >= 0 ? s->slot : free_slot(d, i + 1);
-        if (slot < 0) {
-            g_set_error(errp, HM_ERROR, 0, "-device %s: no free PCI slot", s->driver);
-            return false;
-        }
-        VirtioBalloonOptions opts = {
-            .id = s->id,
-            .deflate_on_oom = s->deflate_on_oom,
-            .free_page_reporting = s->free_page_reporting,
-        };
-        d->balloon = virtio_balloon_new(&opts, (unsigned)slot << 3, &intx, errp);
-        if (!d->balloon) {
-            return false;
-        }
-        virtio_pci_set_msi(d->balloon->pci, msi);
-        if (ioeventfd && !virtio_pci_set_ioeventfd(d->balloon->pci, ioeventfd, errp)) {
+        if (!realize_balloon(d, i, errp)) {
             return false;
         }
     }
     return true;
+}
+
+bool pc_devices_is_balloon_driver(const char *driver)
+{
+    for (unsigned i = 0; i < G_N_ELEMENTS(balloon_drivers); i++) {
+        if (!strcmp(driver, balloon_drivers[i])) {
+            return true;
+        }
+    }
+    return false;
+}
+
+VirtioBalloon *pc_devices_add_balloon(PcDevices *d, const char *json, GError **errp)
+{
+    PcDeviceSpec s = { .slot = -1 };
+    if (!parse_one(d, json, &s, errp)) {
+        spec_clear(&s);
+        return NULL;
+    }
+    g_assert(s.kind == PC_DEVICE_VIRTIO_BALLOON);
+    d->specs = g_renew(PcDeviceSpec, d->specs, d->n + 1);
+    d->specs[d->n] = s;
+    if (!realize_balloon(d, d->n, errp)) {
+        spec_clear(&d->specs[d->n]);
+        return NULL;
+    }
+    d->n++;
+    virtio_balloon_reset(d->balloon);     /* as a machine reset leaves a -device one */
+    return d->balloon;
 }
 
 void pc_devices_reset(PcDevices *d)

@@ -9,6 +9,7 @@
 #include "hw/virtio.h"
 #include "hotmem/guest-mem.h"
 #include "hotmem/util.h"
+#include "migration/vmstate.h"
 
 #include <string.h>
 
@@ -42,9 +43,16 @@ static void update_irq(VirtioDevice *vdev)
     }
 }
 
-/* An interrupt for the driver: its MSI-X vector, or the ISR and INTx. */
-static void raise_irq(VirtioDevice *vdev, uint8_t isr_bit, uint16_t vector)
+#define IRQ_DEFERRED_CONFIG (1u << 31)
+
+/* An interrupt for the driver: its MSI-X vector, or the ISR and INTx.
+ * which: the queue's bit, or IRQ_DEFERRED_CONFIG, for a quiesced device. */
+static void raise_irq(VirtioDevice *vdev, uint8_t isr_bit, uint16_t vector, uint32_t which)
 {
+    if (vdev->quiesced) {
+        vdev->irqs_deferred |= which;   /* the vCPUs' state may be saved already */
+        return;
+    }
     if (vdev->msix_notify && vdev->msix_notify(vdev, vector)) {
         return;
     }
@@ -62,6 +70,7 @@ void virtio_reset(VirtioDevice *vdev)
     vdev->config_vector = VIRTIO_NO_VECTOR;
     vdev->broken = false;
     vdev->queue_select = 0;
+    vdev->kicks_deferred = vdev->irqs_deferred = 0;
     for (unsigned i = 0; i < vdev->num_queues; i++) {
         VirtQueue *vq = &vdev->vq[i];
         uint16_t max = vq->max_size;
@@ -202,6 +211,10 @@ bool virtio_queue_enable(VirtioDevice *vdev, unsigned index)
 
 void virtio_queue_notify(VirtioDevice *vdev, unsigned index)
 {
+    if (vdev->quiesced && index < vdev->num_queues) {
+        vdev->kicks_deferred |= 1u << index;
+        return;
+    }
     if (index >= vdev->num_queues || !vdev->vq[index].enabled ||
         !(vdev->status & VIRTIO_STATUS_DRIVER_OK) || vdev->broken) {
         hm_guest_error("%s: notify of queue %u ignored (not ready)", vdev->name, index);
@@ -221,7 +234,7 @@ void virtio_mark_broken(VirtioDevice *vdev, const char *why)
     vdev->broken = true;
     vdev->status |= VIRTIO_STATUS_DEVICE_NEEDS_RESET;
     if (vdev->status & VIRTIO_STATUS_DRIVER_OK) {
-        raise_irq(vdev, VIRTIO_ISR_CONFIG, vdev->config_vector);
+        raise_irq(vdev, VIRTIO_ISR_CONFIG, vdev->config_vector, IRQ_DEFERRED_CONFIG);
     }
 }
 
@@ -229,7 +242,7 @@ void virtio_config_changed(VirtioDevice *vdev)
 {
     vdev->config_generation++;
     if (vdev->status & VIRTIO_STATUS_DRIVER_OK) {
-        raise_irq(vdev, VIRTIO_ISR_CONFIG, vdev->config_vector);
+        raise_irq(vdev, VIRTIO_ISR_CONFIG, vdev->config_vector, IRQ_DEFERRED_CONFIG);
     }
 }
 
@@ -440,5 +453,182 @@ void virtqueue_notify_driver(VirtioDevice *vdev, unsigned index)
             return;
         }
     }
-    raise_irq(vdev, VIRTIO_ISR_QUEUE, vq->msix_vector);
+    raise_irq(vdev, VIRTIO_ISR_QUEUE, vq->msix_vector, 1u << index);
+}
+
+/* ---- quiescing (a migration's switch-over) ---- */
+
+static bool queue_ready(const VirtioDevice *vdev, unsigned index)
+{
+    return index < vdev->num_queues && vdev->vq[index].enabled &&
+           (vdev->status & VIRTIO_STATUS_DRIVER_OK) && !vdev->broken;
+}
+
+void virtio_set_quiesced(VirtioDevice *vdev, bool quiesced)
+{
+    if (quiesced || !vdev->quiesced) {
+        vdev->quiesced = quiesced;
+        return;
+    }
+    vdev->quiesced = false;
+    uint32_t kicks = vdev->kicks_deferred, irqs = vdev->irqs_deferred;
+    vdev->kicks_deferred = vdev->irqs_deferred = 0;
+    for (unsigned i = 0; i < vdev->num_queues; i++) {
+        if ((irqs >> i & 1) && queue_ready(vdev, i)) {
+            raise_irq(vdev, VIRTIO_ISR_QUEUE, vdev->vq[i].msix_vector, 1u << i);
+        }
+        if ((kicks >> i & 1) && queue_ready(vdev, i) && vdev->ops->queue_notify) {
+            vdev->ops->queue_notify(vdev, i);
+        }
+    }
+    if ((irqs & IRQ_DEFERRED_CONFIG) && (vdev->status & VIRTIO_STATUS_DRIVER_OK)) {
+        raise_irq(vdev, VIRTIO_ISR_CONFIG, vdev->config_vector, IRQ_DEFERRED_CONFIG);
+    }
+}
+
+/* ---- migration ---- */
+
+static const VmStateDesc virtqueue_vmstate = {
+    .name = "virtqueue",
+    .version = 1,
+    .min_version = 1,
+    .fields = (const VmStateField[]){
+        VMSTATE_U16(VirtQueue, size),
+        VMSTATE_BOOL(VirtQueue, enabled),
+        VMSTATE_U64(VirtQueue, desc),
+        VMSTATE_U64(VirtQueue, avail),
+        VMSTATE_U64(VirtQueue, used),
+        VMSTATE_U16(VirtQueue, msix_vector),
+        VMSTATE_U16(VirtQueue, last_avail),
+        VMSTATE_U16(VirtQueue, used_idx),
+        VMSTATE_U16(VirtQueue, signalled_used),
+        VMSTATE_BOOL(VirtQueue, signalled_valid),
+        VMSTATE_END,
+    },
+};
+
+/* Host-side only (not here): the ops, the transport hooks, config_wmask and
+ * the queues' max_size, which the device model gives both sides alike. */
+const VmStateDesc virtio_device_vmstate = {
+    .name = "virtio-device",
+    .version = 1,
+    .min_version = 1,
+    .fields = (const VmStateField[]){
+        VMSTATE_U64(VirtioDevice, mig_host_features),
+        VMSTATE_U32(VirtioDevice, mig_num_queues),
+        VMSTATE_U32(VirtioDevice, mig_config_len),
+        VMSTATE_U64(VirtioDevice, guest_features),
+        VMSTATE_U32(VirtioDevice, device_feature_select),
+        VMSTATE_U32(VirtioDevice, driver_feature_select),
+        VMSTATE_U8(VirtioDevice, status),
+        VMSTATE_U8(VirtioDevice, config_generation),
+        VMSTATE_U8(VirtioDevice, isr),
+        VMSTATE_U16(VirtioDevice, config_vector),
+        VMSTATE_BOOL(VirtioDevice, broken),
+        VMSTATE_U16(VirtioDevice, queue_select),
+        VMSTATE_BUFFER(VirtioDevice, config),
+        VMSTATE_ARRAY(VirtioDevice, vq, VIRTIO_MAX_QUEUES, VirtQueue, &virtqueue_vmstate),
+        VMSTATE_END,
+    },
+};
+
+void virtio_device_pre_save(VirtioDevice *vdev)
+{
+    vdev->mig_host_features = vdev->host_features;
+    vdev->mig_num_queues = vdev->num_queues;
+    vdev->mig_config_len = vdev->config_len;
+}
+
+#define STATUS_KNOWN                                                                       \
+    (VIRTIO_STATUS_ACKNOWLEDGE | VIRTIO_STATUS_DRIVER | VIRTIO_STATUS_DRIVER_OK |          \
+     VIRTIO_STATUS_FEATURES_OK | VIRTIO_STATUS_DEVICE_NEEDS_RESET | VIRTIO_STATUS_FAILED)
+
+static bool vector_ok(uint16_t v, unsigned msix_vectors)
+{
+    return v == VIRTIO_NO_VECTOR || v < msix_vectors;
+}
+
+static bool queue_check(const VirtioDevice *v, unsigned i, unsigned msix_vectors,
+                        GError **errp)
+{
+    const VirtQueue *q = &v->vq[i];
+    const char *bad = NULL;
+    if (i >= v->num_queues) {
+        bad = q->enabled || q->size ? "does not exist here" : NULL;
+    } else if (!q->size || q->size > q->max_size || (q->size & (q->size - 1))) {
+        bad = "has a size that is not a power of two up to the maximum";
+    } else if (!vector_ok(q->msix_vector, msix_vectors)) {
+        bad = "has an MSI-X vector past the table";
+    } else if (q->enabled && !(v->status & VIRTIO_STATUS_FEATURES_OK)) {
+        bad = "is enabled before FEATURES_OK";
+    } else if (q->enabled &&
+               (!ring_ok(q->desc, (uint64_t)q->size * VRING_DESC_SIZE, 16, false) ||
+                !ring_ok(q->avail, VRING_AVAIL_RING + 2ULL * q->size + 2, 2, false) ||
+                !ring_ok(q->used, VRING_USED_RING + (uint64_t)VRING_USED_ELEM_SIZE * q->size + 2,
+                         4, true))) {
+        bad = "has rings outside guest RAM";
+    } else if (q->enabled && (uint16_t)(q->last_avail - q->used_idx) > q->size) {
+        bad = "has more buffers in flight than entries";
+    }
+    if (bad) {
+        g_set_error(errp, HM_ERROR, 0, "%s: queue %u (size %u) %s", v->name, i, q->size, bad);
+        return false;
+    }
+    return true;
+}
+
+bool virtio_device_check(const VirtioDevice *v, unsigned msix_vectors, GError **errp)
+{
+    if (v->mig_host_features != v->host_features || v->mig_num_queues != v->num_queues ||
+        v->mig_config_len != v->config_len) {
+        g_set_error(errp, HM_ERROR, 0,
+                    "%s: the source's device offers features 0x%" PRIx64 " with %u queues "
+                    "and %u config bytes, this one 0x%" PRIx64 " with %u and %u", v->name,
+                    v->mig_host_features, v->mig_num_queues, v->mig_config_len,
+                    v->host_features, v->num_queues, v->config_len);
+        return false;
+    }
+    const char *bad = NULL;
+    if (v->guest_features & ~v->host_features) {
+        bad = "the driver's features were never offered";
+    } else if (v->status & ~STATUS_KNOWN) {
+        bad = "unknown device status bits";
+    } else if ((v->status & VIRTIO_STATUS_DRIVER_OK) &&
+               !(v->status & VIRTIO_STATUS_FEATURES_OK)) {
+        bad = "DRIVER_OK without FEATURES_OK";
+    } else if ((v->status & VIRTIO_STATUS_FEATURES_OK) &&
+               !virtio_has_feature(v, VIRTIO_F_VERSION_1)) {
+        bad = "FEATURES_OK without VERSION_1";
+    } else if (!(v->status & VIRTIO_STATUS_DEVICE_NEEDS_RESET) != !v->broken) {
+        bad = "DEVICE_NEEDS_RESET and the broken flag disagree";
+    } else if (v->isr & ~(VIRTIO_ISR_QUEUE | VIRTIO_ISR_CONFIG)) {
+        bad = "unknown ISR bits";
+    } else if (!vector_ok(v->config_vector, msix_vectors)) {
+        bad = "the config MSI-X vector is past the table";
+    }
+    if (bad) {
+        g_set_error(errp, HM_ERROR, 0, "%s: %s (status 0x%x, features 0x%" PRIx64 ")",
+                    v->name, bad, v->status, v->guest_features);
+        return false;
+    }
+    for (unsigned i = 0; i < VIRTIO_MAX_QUEUES; i++) {
+        if (!queue_check(v, i, msix_vectors, errp)) {
+            return false;
+        }
+    }
+    return true;
+}
+
+void virtio_device_post_load(VirtioDevice *vdev)
+{
+    /* nothing runs before the machine resumes the device: then every
+     * enabled queue is looked at (a kick the source had not served yet)
+     * and the driver gets a config interrupt (one the source raised after
+     * its vCPUs' state was saved); both are harmless when nothing is due */
+    vdev->quiesced = true;
+    vdev->kicks_deferred = 0;
+    for (unsigned i = 0; i < vdev->num_queues; i++) {
+        vdev->kicks_deferred |= (uint32_t)vdev->vq[i].enabled << i;
+    }
+    vdev->irqs_deferred = IRQ_DEFERRED_CONFIG;
 }

@@ -13,6 +13,7 @@
 #include "hotmem/guest-mem.h"
 #include "hotmem/io.h"
 #include "hotmem/util.h"
+#include "migration/vmstate.h"
 
 #include <string.h>
 #include <sys/mman.h>
@@ -238,7 +239,13 @@ VirtioBalloon *virtio_balloon_new(const VirtioBalloonOptions *opts, unsigned dev
                        HM_VIRTIO_QUEUE_SIZE, VIRTIO_BALLOON_CFG_LEN, &balloon_ops, b);
     memset(b->vdev.config_wmask + VIRTIO_BALLOON_CFG_ACTUAL, 0xff, 4);
     b->pci = virtio_pci_new(&b->vdev, devfn, PCI_CLASS_OTHERS, intx, errp);
+    /* what QEMU requires of a destination: the same -device */
+    b->identity = g_strdup_printf("id=%s,addr=0x%x,deflate-on-oom=%s,free-page-reporting=%s",
+                                  opts->id ? opts->id : "", devfn >> 3,
+                                  opts->deflate_on_oom ? "on" : "off",
+                                  opts->free_page_reporting ? "on" : "off");
     if (!b->pci) {
+        g_free(b->identity);
         g_free(b->id);
         g_free(b);
         return NULL;
@@ -265,7 +272,7 @@ static gboolean stats_poll(gpointer opaque)
 {
     VirtioBalloon *b = opaque;
     device_lock();
-    if (b->stats_held && b->vdev.status & VIRTIO_STATUS_DRIVER_OK) {
+    if (b->stats_held && b->vdev.status & VIRTIO_STATUS_DRIVER_OK && !b->vdev.quiesced) {
         b->stats_held = false;
         virtqueue_push(&b->vdev, b->stats_queue, &b->stats_elem, 0);
         virtqueue_element_clear(&b->stats_elem);
@@ -306,6 +313,101 @@ void virtio_balloon_free(VirtioBalloon *b)
     stop_stats_timer(b);
     virtio_pci_free(b->pci);
     drop_stats(b);
+    g_free(b->identity);
     g_free(b->id);
     g_free(b);
 }
+
+void virtio_balloon_set_quiesced(VirtioBalloon *b, bool quiesced)
+{
+    virtio_set_quiesced(&b->vdev, quiesced);
+}
+
+/* ---- migration ---- */
+
+static bool balloon_pre_save(void *obj, GError **errp)
+{
+    VirtioBalloon *b = obj;
+    virtio_device_pre_save(&b->vdev);
+    b->mig_stats_held = b->stats_held;
+    return true;
+}
+
+static bool balloon_check(const void *obj, GError **errp)
+{
+    const VirtioBalloon *b = obj;
+    const VirtioDevice *v = &b->vdev;
+    if (!virtio_device_check(v, b->pci->msix_vectors, errp)) {
+        return false;
+    }
+    const uint8_t *valid = (const uint8_t *)b->stats_valid;   /* raw bytes from the stream */
+    for (unsigned i = 0; i < sizeof(b->stats_valid); i++) {
+        if (valid[i] > 1) {
+            g_set_error(errp, HM_ERROR, 0, "stats_valid[%u] is %u, not a boolean", i, valid[i]);
+            return false;
+        }
+    }
+    if (pci_get_long(v->config + VIRTIO_BALLOON_CFG_NUM_PAGES) != b->num_pages ||
+        pci_get_long(v->config + VIRTIO_BALLOON_CFG_ACTUAL) != b->actual) {
+        g_set_error(errp, HM_ERROR, 0, "num_pages %u / actual %u disagree with the config",
+                    b->num_pages, b->actual);
+        return false;
+    }
+    if (b->mig_stats_held) {
+        /* the held buffer is the last one the stats queue took */
+        unsigned q = b->stats_queue;
+        if (!virtio_has_feature(v, VIRTIO_BALLOON_F_STATS_VQ) || q != VQ_STATS ||
+            !v->vq[q].enabled || v->vq[q].last_avail == v->vq[q].used_idx) {
+            g_set_error(errp, HM_ERROR, 0, "a stats buffer is held, but queue %u has none", q);
+            return false;
+        }
+    }
+    return true;
+}
+
+static bool balloon_post_load(void *obj, GError **errp)
+{
+    VirtioBalloon *b = obj;
+    drop_stats(b);                    /* this side's, if it had one */
+    virtio_device_post_load(&b->vdev);
+    if (b->mig_stats_held) {
+        /* QEMU's way: step back over the buffer and take it again */
+        VirtQueue *vq = &b->vdev.vq[b->stats_queue];
+        vq->last_avail--;
+        VirtQueueElement elem;
+        int r = virtqueue_pop(&b->vdev, b->stats_queue, &elem);
+        if (r > 0) {
+            b->stats_elem = elem;
+            b->stats_held = true;
+        } else if (r == 0) {
+            vq->last_avail++;         /* the ring does not show it: poll without it */
+        }
+    }
+    uint32_t secs = b->stats_interval;
+    b->stats_interval = 0;
+    stop_stats_timer(b);
+    virtio_balloon_set_stats_interval(b, secs);
+    virtio_pci_update_intx(b->pci);   /* the INTx line as the loaded ISR says */
+    return true;
+}
+
+const VmStateDesc virtio_balloon_vmstate = {
+    .name = "virtio-balloon",
+    .version = 1,
+    .min_version = 1,
+    .fields = (const VmStateField[]){
+        VMSTATE_ARRAY(VirtioBalloon, vdev, 1, VirtioDevice, &virtio_device_vmstate),
+        VMSTATE_U32(VirtioBalloon, num_pages),
+        VMSTATE_U32(VirtioBalloon, actual),
+        VMSTATE_BUFFER(VirtioBalloon, stats),
+        VMSTATE_BUFFER(VirtioBalloon, stats_valid),
+        VMSTATE_U64(VirtioBalloon, stats_last_update),
+        VMSTATE_U32(VirtioBalloon, stats_interval),
+        VMSTATE_U32(VirtioBalloon, stats_queue),
+        VMSTATE_BOOL(VirtioBalloon, mig_stats_held),
+        VMSTATE_END,
+    },
+    .pre_save = balloon_pre_save,
+    .check = balloon_check,
+    .post_load = balloon_post_load,
+};

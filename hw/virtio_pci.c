@@ -11,6 +11,7 @@
 #include "hw/hotmem-pc.h"
 #include "hotmem/io.h"
 #include "hotmem/util.h"
+#include "migration/vmstate.h"
 
 #include <errno.h>
 #include <glib-unix.h>
@@ -600,3 +601,89 @@ void virtio_pci_free(VirtioPci *p)
     g_free(p->name);
     g_free(p);
 }
+
+void virtio_pci_update_intx(VirtioPci *p)
+{
+    virtio_pci_update_irq(p->vdev);
+}
+
+/* ---- migration ---- */
+
+static const VmStateDesc msix_entry_vmstate = {
+    .name = "msix-entry",
+    .version = 1,
+    .min_version = 1,
+    .fields = (const VmStateField[]){
+        VMSTATE_U32(VirtioPciMsixEntry, addr_lo),
+        VMSTATE_U32(VirtioPciMsixEntry, addr_hi),
+        VMSTATE_U32(VirtioPciMsixEntry, data),
+        VMSTATE_U32(VirtioPciMsixEntry, ctrl),
+        VMSTATE_END,
+    },
+};
+
+static bool virtio_pci_pre_save(void *obj, GError **errp)
+{
+    VirtioPci *p = obj;
+    memcpy(p->mig_config, p->pci.config, sizeof(p->mig_config));
+    p->mig_msix_vectors = p->msix_vectors;
+    return true;
+}
+
+/* The source must have been the same function: every bit the guest cannot
+ * write is ours, so it must match (IDs, capabilities, BAR size, table size). */
+static bool virtio_pci_check(const void *obj, GError **errp)
+{
+    const VirtioPci *p = obj;
+    if (p->mig_msix_vectors != p->msix_vectors) {
+        g_set_error(errp, HM_ERROR, 0, "%s: the source has %u MSI-X vectors, this one %u",
+                    p->name, p->mig_msix_vectors, p->msix_vectors);
+        return false;
+    }
+    for (unsigned i = 0; i < PCI_CONFIG_SPACE_SIZE; i++) {
+        if ((p->mig_config[i] ^ p->pci.config[i]) & ~p->pci.wmask[i]) {
+            g_set_error(errp, HM_ERROR, 0, "%s: read-only config byte 0x%02x is 0x%02x on the "
+                        "source, 0x%02x here", p->name, i, p->mig_config[i],
+                        p->pci.config[i]);
+            return false;
+        }
+    }
+    for (unsigned v = 0; v < VIRTIO_PCI_MSIX_MAX; v++) {
+        if (p->msix[v].ctrl & ~MSIX_ENTRY_MASKED) {
+            g_set_error(errp, HM_ERROR, 0, "%s: MSI-X vector %u control 0x%x", p->name, v,
+                        p->msix[v].ctrl);
+            return false;
+        }
+    }
+    if (p->msix_pending >> p->msix_vectors) {
+        g_set_error(errp, HM_ERROR, 0, "%s: MSI-X pending bits 0x%" PRIx64 " past the table",
+                    p->name, p->msix_pending);
+        return false;
+    }
+    return true;
+}
+
+static bool virtio_pci_post_load(void *obj, GError **errp)
+{
+    VirtioPci *p = obj;
+    memcpy(p->pci.config, p->mig_config, sizeof(p->pci.config));
+    remap_bar(p);                 /* MMIO and the notify ioeventfds at the source's BAR */
+    return true;
+}
+
+const VmStateDesc virtio_pci_vmstate = {
+    .name = "virtio-pci",
+    .version = 1,
+    .min_version = 1,
+    .fields = (const VmStateField[]){
+        VMSTATE_BUFFER(VirtioPci, mig_config),
+        VMSTATE_U32(VirtioPci, mig_msix_vectors),
+        VMSTATE_ARRAY(VirtioPci, msix, VIRTIO_PCI_MSIX_MAX, VirtioPciMsixEntry,
+                      &msix_entry_vmstate),
+        VMSTATE_U64(VirtioPci, msix_pending),
+        VMSTATE_END,
+    },
+    .pre_save = virtio_pci_pre_save,
+    .check = virtio_pci_check,
+    .post_load = virtio_pci_post_load,
+};

@@ -37,10 +37,12 @@ bool migration_incoming_expected(void)
     return mig_state.incoming_expected;
 }
 
-static bool load_layout(Incoming *in, const MigSection *sec)
+/* The layout and the -device list that follows it: checked before any
+ * RAM comes, and on a socket the source hears the verdict before it stops. */
+static bool load_layout(Incoming *in, const MigSection *sec, const MigSection *devices)
 {
     MigState *s = in->s;
-    if (sec->kind != MIG_SECTION_LAYOUT) {
+    if (sec->kind != MIG_SECTION_LAYOUT || strcmp(sec->name, "layout")) {
         g_set_error(&in->err, HM_ERROR, 0,
                     "the migration stream does not start with the memory layout");
         return false;
@@ -56,6 +58,18 @@ static bool load_layout(Incoming *in, const MigSection *sec)
                     "memory slots", l->ndimms);
         ok = false;
     }
+    const char *what = "memory layout";
+    if (ok) {
+        what = "devices";
+        if (devices->kind != MIG_SECTION_LAYOUT || strcmp(devices->name, MIG_DEVICE_LIST)) {
+            g_set_error(&in->err, HM_ERROR, 0, "the memory layout is not followed by the "
+                        "device list");
+            ok = false;
+        } else {
+            ok = migration_device_list_check(&s->m, devices->payload->data,
+                                             devices->payload->len, &in->err);
+        }
+    }
     if (mig_channel_has_return_path(in->chan)) {
         GError *err = NULL;
         /* the source fails with the same sentence, before it stops */
@@ -66,7 +80,7 @@ static bool load_layout(Incoming *in, const MigSection *sec)
         g_clear_error(&err);
     }
     if (!ok) {
-        g_prefix_error(&in->err, "memory layout: ");
+        g_prefix_error(&in->err, "%s: ", what);
     }
     return ok;
 }
@@ -192,6 +206,9 @@ static void start_guest(void *data)
     }
     in->started = true;
     s->incoming_expected = false;
+    if (s->m.quiesce) {
+        s->m.quiesce(s->m.opaque, false);   /* the devices catch up on kicks and interrupts */
+    }
     if (!in->paused) {
         kvm_state_resumed(s->m.kvm);
     }
@@ -211,13 +228,17 @@ static void start_guest(void *data)
 static bool incoming_run(Incoming *in)
 {
     MigState *s = in->s;
-    MigSection sec = { 0 };
+    MigSection sec = { 0 }, devices = { 0 };
     if (!mig_stream_get_header(mig_channel_read, in->chan, &in->err) ||
         !mig_stream_get_section(mig_channel_read, in->chan, &sec, &in->err)) {
         return false;
     }
-    bool ok = load_layout(in, &sec);
+    /* a stream that does not start with the layout is refused unread */
+    bool ok = sec.kind == MIG_SECTION_LAYOUT &&
+              mig_stream_get_section(mig_channel_read, in->chan, &devices, &in->err);
+    ok = (ok || !in->err) && load_layout(in, &sec, &devices);
     mig_section_clear(&sec);
+    mig_section_clear(&devices);
     if (!ok) {
         return false;
     }

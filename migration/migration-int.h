@@ -20,6 +20,8 @@
 #define MIG_DEV_UNPLUG "dimm-unplug"   /* u32 count, u32 slots: removals pending */
 #define MIG_DEV_RUNSTATE "runstate"    /* u8: 1 the source guest ran, 0 it was paused */
 #define MIG_DEV_SYNC "sync"            /* empty: answer once everything before is loaded */
+/* the second layout-kind section: the -device list (migration/device-list.c) */
+#define MIG_DEVICE_LIST "devices"
 
 typedef struct MigState {
     GMutex lock;                  /* everything query-migrate reads */

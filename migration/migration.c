@@ -251,6 +251,9 @@ static void stop_for_switchover(void *data)
         s->m.vcpus_stop(s->m.opaque);
         qapi_event_send_stop();
     }
+    if (s->m.quiesce) {
+        s->m.quiesce(s->m.opaque, true);  /* nothing writes guest RAM behind the last pass */
+    }
     s->finish_migrate = true;
     src->stopped = true;
 }
@@ -377,17 +380,22 @@ static bool source_run(Source *src)
     mig_stream_put_section(src->buf, MIG_SECTION_LAYOUT, "layout", 0, 1, layout->data,
                            layout->len);
     g_byte_array_free(layout, TRUE);
+    /* and the -device list: the destination answers for both */
+    GByteArray *devices = migration_device_list_save(&s->m);
+    mig_stream_put_section(src->buf, MIG_SECTION_LAYOUT, MIG_DEVICE_LIST, 0, 1, devices->data,
+                           devices->len);
+    g_byte_array_free(devices, TRUE);
     if (!flush(src, NULL, NULL)) {
         return false;
     }
     if (mig_channel_has_return_path(src->chan)) {
         char *refusal = NULL;
         if (!mig_reply_read(src->chan, &refusal, &src->err)) {
-            g_prefix_error(&src->err, "no answer to the memory layout: ");
+            g_prefix_error(&src->err, "no answer to the memory layout and devices: ");
             return false;
         }
         if (refusal) {
-            g_set_error(&src->err, HM_ERROR, 0, "the destination refused the memory layout: %s",
+            g_set_error(&src->err, HM_ERROR, 0, "the destination refused the migration: %s",
                         refusal);
             g_free(refusal);
             return false;
@@ -514,6 +522,9 @@ static void source_finish(void *data)
     }
     device_unlock();
     s->finish_migrate = false;
+    if (src->stopped && s->m.quiesce) {
+        s->m.quiesce(s->m.opaque, false);
+    }
     if (!ok && src->stopped && src->was_running) {
         GError *err = NULL;
         if (s->m.vcpus_start(s->m.opaque, &err)) {

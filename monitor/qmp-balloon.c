@@ -25,6 +25,36 @@ void monitor_set_balloon_ops(const MonitorBalloonOps *ops)
     balloon_ops = ops ? *ops : (MonitorBalloonOps){ 0 };
 }
 
+static MonitorBalloonAdd balloon_add;
+static void *balloon_add_opaque;
+
+void monitor_set_balloon_add(MonitorBalloonAdd add, void *opaque)
+{
+    balloon_add = add;
+    balloon_add_opaque = opaque;
+}
+
+bool monitor_balloon_device_add(const char *driver, JsonObject *props, GError **errp)
+{
+    if (!balloon_add) {
+        qapi_error_set(errp, QAPI_ERROR_CLASS_GENERIC_ERROR,
+                       "'%s' is not a valid device model name", driver);
+        return false;
+    }
+    return balloon_add(balloon_add_opaque, props, errp);
+}
+
+bool monitor_balloon_device_del_refused(const char *id, GError **errp)
+{
+    if (!have_balloon_ops || !balloon_ops.id || strcmp(id, balloon_ops.id)) {
+        return false;
+    }
+    /* hotmem's pci.0 has no hotplug controller: QEMU's words for such a bus */
+    qapi_error_set(errp, QAPI_ERROR_CLASS_GENERIC_ERROR,
+                   "Bus 'pci.0' does not support hotplugging");
+    return true;
+}
+
 static const MonitorBalloonOps *need_balloon(GError **errp)
 {
     if (!have_balloon_ops) {
@@ -86,7 +116,7 @@ static const char *const stat_names[MONITOR_BALLOON_STATS] = {
 };
 
 const char *const monitor_balloon_props[][2] = {
-    { "guest-stats", "guest-stats" },
+    { "guest-stats", "guest statistics" },      /* QEMU's type name */
     { "guest-stats-polling-interval", "int" },
     { NULL, NULL },
 };

@@ -10,6 +10,7 @@
  */
 #include "monitor/machine-ops.h"
 #include "monitor/memory.h"
+#include "monitor/balloon.h"
 #include "migration/migration.h"
 #include "monitor/qapi-runtime.h"
 #include "hw/hostmem.h"
@@ -145,6 +146,9 @@ bool qmp_device_add(const char *driver, const char *id, JsonObject *props, GErro
         qapi_error_set(errp, QAPI_ERROR_CLASS_GENERIC_ERROR, "Parameter 'driver' is missing");
         return false;
     }
+    if (!strcmp(driver, "virtio-balloon-pci") || !strcmp(driver, "virtio-balloon")) {
+        return monitor_balloon_device_add(driver, props, errp);
+    }
     bool is_dimm = !strcmp(driver, "dimm");
     if (!is_dimm && strcmp(driver, "pc-dimm")) {
         qapi_error_set(errp, QAPI_ERROR_CLASS_GENERIC_ERROR,
@@ -179,7 +183,8 @@ bool qmp_device_add(const char *driver, const char *id, JsonObject *props, GErro
 bool qmp_device_del(const char *id, GError **errp)
 {
     PcDimms *d = need_memory(errp);
-    return d && not_migrating("device_del", errp) && pc_dimms_unplug_request(d, id, errp);
+    return d && not_migrating("device_del", errp) &&
+           !monitor_balloon_device_del_refused(id, errp) && pc_dimms_unplug_request(d, id, errp);
 }
 
 /* ------------------------------------------------------------ backends */

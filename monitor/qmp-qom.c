@@ -560,6 +560,12 @@ static const struct {
     { "host-x86_64-cpu", "x86_64-cpu", false, false },
     { "machine", "object", true, false },
     { "pc-i440fx-7.2-machine", "machine", false, false },
+    /* QEMU 7.2's chain for the balloon: qom-list-types implements=virtio-pci
+     * or pci-device finds it */
+    { "pci-device", "device", true, false },
+    { "virtio-pci", "pci-device", true, false },
+    { "virtio-balloon-pci-base", "virtio-pci", true, false },
+    { "virtio-balloon-pci", "virtio-balloon-pci-base", false, true },
 };
 
 static int type_index(const char *name)
@@ -603,6 +609,41 @@ ObjectTypeInfoList *qmp_qom_list_types(const char *implements, bool has_abstract
     return l;
 }
 
+static void prepend_prop(ObjectPropertyInfoList **l, const char *name, const char *type,
+                         const char *description)
+{
+    ObjectPropertyInfo *p = g_new0(ObjectPropertyInfo, 1);
+    p->name = g_strdup(name);
+    p->type = g_strdup(type);
+    p->description = g_strdup(description);
+    QAPI_LIST_PREPEND(*l, p);
+}
+
+/* What -device/device_add virtio-balloon-pci take (hw/pc_devices.c), then
+ * the runtime properties of /machine/peripheral/ID, with QEMU 7.2's types
+ * and descriptions; only what hotmem accepts, so a client that believes the
+ * list (libvirt) never sends a property hotmem refuses. */
+static ObjectPropertyInfoList *balloon_properties(void)
+{
+    static const char *const props[][3] = {
+        { "addr", "int32", "Slot and optional function number, example: 06.0 or 06" },
+        { "deflate-on-oom", "bool", "on/off" },
+        { "free-page-reporting", "bool", "on/off" },
+    };
+    ObjectPropertyInfoList *l = NULL;
+    unsigned n = 0;
+    while (monitor_balloon_props[n][0]) {
+        n++;
+    }
+    while (n-- > 0) {
+        prepend_prop(&l, monitor_balloon_props[n][0], monitor_balloon_props[n][1], NULL);
+    }
+    for (size_t i = G_N_ELEMENTS(props); i-- > 0;) {
+        prepend_prop(&l, props[i][0], props[i][1], props[i][2]);
+    }
+    return l;
+}
+
 ObjectPropertyInfoList *qmp_device_list_properties(const char *typename, GError **errp)
 {
     int t = type_index(typename);
@@ -622,6 +663,9 @@ ObjectPropertyInfoList *qmp_device_list_properties(const char *typename, GError 
         return NULL;
     }
     ObjectPropertyInfoList *l = NULL;
+    if (!strcmp(typename, "virtio-balloon-pci")) {
+        return balloon_properties();
+    }
     if (strcmp(typename, "pc-dimm")) {
         return l;                       /* a -dimm slot takes nothing: its id names it */
     }

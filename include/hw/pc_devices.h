@@ -30,5 +30,11 @@ void pc_devices_reset(PcDevices *d);
 void pc_devices_free(PcDevices *d);
 /* The balloon, NULL if there is none. */
 VirtioBalloon *pc_devices_balloon(PcDevices *d);
+/* device_add of a balloon before the guest first runs (the firmware has not
+ * enumerated PCI yet, so it is as good as -device): json is device_add's
+ * arguments; -device's checks and texts. The new balloon, reset; NULL with
+ * errp set and nothing changed. Device lock held. */
+VirtioBalloon *pc_devices_add_balloon(PcDevices *d, const char *json, GError **errp);
+bool pc_devices_is_balloon_driver(const char *driver);
 
 #endif

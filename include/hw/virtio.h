@@ -111,6 +111,14 @@ struct VirtioDevice {
      * false to have the ISR bit set and update_irq called */
     bool (*msix_notify)(VirtioDevice *vdev, uint16_t vector);
     void *transport;
+    /* switch-over of a migration: no guest or timer work, and no interrupt,
+     * until virtio_set_quiesced(false) catches up on what was held back */
+    bool quiesced;
+    uint32_t kicks_deferred;  /* queues notified meanwhile (bit per queue) */
+    uint32_t irqs_deferred;   /* interrupts due meanwhile (queues; bit 31 config) */
+    /* migration: what the source device was, checked against this one */
+    uint64_t mig_host_features;
+    uint32_t mig_num_queues, mig_config_len;
 };
 
 /* Sets up the common state: num_queues queues of max_size entries each. */
@@ -167,5 +175,25 @@ void virtio_mark_broken(VirtioDevice *vdev, const char *why);
 
 /* ISR read: returns the bits and clears them (the line drops). */
 uint8_t virtio_isr_read(VirtioDevice *vdev);
+
+/* While quiesced, notifications and interrupts are held back (recorded);
+ * leaving it processes the notified queues and raises what was due. */
+void virtio_set_quiesced(VirtioDevice *vdev, bool quiesced);
+
+/* ---- migration (docs/specs/migration.txt): the device's common state is
+ * the sub-table virtio_device_vmstate inside the device's own table ---- */
+struct VmStateDesc;
+extern const struct VmStateDesc virtio_device_vmstate;
+/* The device's pre_save calls this: the identity fields the check compares. */
+void virtio_device_pre_save(VirtioDevice *vdev);
+/* The device's check: the loaded copy against this device (same features,
+ * queues and config size; consistent status, sizes, vectors below
+ * msix_vectors, rings in guest RAM). */
+bool virtio_device_check(const VirtioDevice *vdev, unsigned msix_vectors, GError **errp);
+/* The device's post_load: the device stays quiesced (no work, no interrupt)
+ * until the machine resumes it, which then looks at every enabled queue
+ * and raises a config interrupt (a notification or interrupt around the
+ * switch-over is not lost). */
+void virtio_device_post_load(VirtioDevice *vdev);
 
 #endif

@@ -61,6 +61,9 @@ struct VirtioBalloon {
     GSource *stats_timer;         /* main loop: gives the buffer back to the guest */
     VirtioBalloonChanged changed;
     void *changed_opaque;
+    /* migration: the -device properties a destination must repeat */
+    char *identity;
+    bool mig_stats_held;          /* the source held a stats buffer */
 };
 
 VirtioBalloon *virtio_balloon_new(const VirtioBalloonOptions *opts, unsigned devfn,
@@ -74,5 +77,15 @@ void virtio_balloon_set_target(VirtioBalloon *b, uint32_t pages);
  * main context returns the held stats buffer, the driver refills it and
  * sends it back. Main thread, device lock held. */
 void virtio_balloon_set_stats_interval(VirtioBalloon *b, uint32_t secs);
+
+/* Migration (docs/specs/migration.txt): the device's state besides the
+ * transport's (virtio_pci_vmstate, loaded first): the common virtio state,
+ * target, actual, the stats (last values, interval) and whether the driver's
+ * stats buffer was held; that buffer is taken from the ring again on load.
+ * Reported and inflated pages are not state: they arrive as zero pages. */
+extern const struct VmStateDesc virtio_balloon_vmstate;
+/* No guest or timer work while quiesced (a migration's switch-over and,
+ * on the destination, from the load until the guest runs). */
+void virtio_balloon_set_quiesced(VirtioBalloon *b, bool quiesced);
 
 #endif

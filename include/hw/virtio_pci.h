@@ -68,6 +68,10 @@ struct VirtioPci {
     uint64_t mapped_at;       /* BAR address registered for MMIO */
     bool mapped;
     char *name;
+    /* migration: the source's config space and table size, checked against
+     * this function's read-only bits before they are applied */
+    uint8_t mig_config[PCI_CONFIG_SPACE_SIZE];
+    uint32_t mig_msix_vectors;
 };
 
 /* Registers the function at devfn on bus 0 (decoding off until the guest
@@ -84,5 +88,15 @@ void virtio_pci_reset(VirtioPci *p);
 void virtio_pci_free(VirtioPci *p);
 /* The guest-assigned BAR address (0 when the BAR is not decoded). */
 uint64_t virtio_pci_bar_address(const VirtioPci *p);
+
+/* Migration: the function's state (config space with the BAR and the
+ * MSI-X control, the MSI-X table and PBA). After a load the BAR is decoded
+ * again where the source had it (MMIO and ioeventfds); the INTx level is
+ * set from the device's ISR by the device's own post_load (its state comes
+ * in the next section). */
+struct VmStateDesc;
+extern const struct VmStateDesc virtio_pci_vmstate;
+/* The device's ISR/MSI-X state changed under the transport: re-drive INTx. */
+void virtio_pci_update_intx(VirtioPci *p);
 
 #endif

@@ -39,6 +39,12 @@ typedef struct MigrationDevice {
     uint32_t instance;
     void *obj;
     size_t size;
+    /* a device the command line adds (-device): its driver name and the
+     * properties a destination must repeat. Labelled devices travel in the
+     * "devices" list after the layout, and a destination without the same
+     * ones refuses before the source stops (NULL: a chipset device). */
+    const char *label;
+    const char *identity;
 } MigrationDevice;
 
 #define MIGRATION_DEVICES_MAX 16
@@ -56,13 +62,23 @@ typedef struct MigrationMachine {
     bool (*vcpus_start)(void *opaque, GError **errp);
     /* destination: the source guest was paused; it stays so until 'cont' */
     void (*mark_paused)(void *opaque);
+    /* devices hold back main-loop work (true) from the switch-over's start
+     * until the migration has failed or the destination's guest runs, so the
+     * last RAM pass and their state agree (NULL: nothing to hold) */
+    void (*quiesce)(void *opaque, bool on);
     void *opaque;
-    /* a device whose state cannot travel yet (NULL: none): migrate refuses */
+    /* a device whose state cannot travel (NULL: none): migrate refuses */
     const char *blocker;
 } MigrationMachine;
 
 /* m copied; NULL unregisters. */
 void migration_set_machine(const MigrationMachine *m);
+
+/* The "devices" section (migration/device-list.c): the labelled devices,
+ * and the destination's verdict on the source's list. */
+GByteArray *migration_device_list_save(const MigrationMachine *m);
+bool migration_device_list_check(const MigrationMachine *m, const uint8_t *buf, size_t len,
+                                 GError **errp);
 
 /* -incoming: "defer", or a URI to listen on at once. The vCPUs must not
  * be started while an incoming migration is expected. */

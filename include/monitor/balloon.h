@@ -37,6 +37,15 @@ void monitor_set_balloon_ops(const MonitorBalloonOps *ops);
 /* The driver's count changed: BALLOON_CHANGE with the new actual. */
 void monitor_balloon_changed(void);
 
+/* device_add of virtio-balloon-pci (props: all of device_add's arguments)
+ * goes to the machine's add, which may refuse with QEMU's words; without
+ * one the driver is unknown. device_del of the balloon is refused. */
+typedef bool (*MonitorBalloonAdd)(void *opaque, JsonObject *props, GError **errp);
+void monitor_set_balloon_add(MonitorBalloonAdd add, void *opaque);
+bool monitor_balloon_device_add(const char *driver, JsonObject *props, GError **errp);
+/* device_del ID: true (errp set) when ID is the balloon's */
+bool monitor_balloon_device_del_refused(const char *id, GError **errp);
+
 /* QOM (monitor/qmp-qom.c): the balloon's id, NULL without one; its
  * properties as QEMU's virtio-balloon-pci has them. */
 const char *monitor_balloon_id(void);

@@ -32,12 +32,25 @@ arithmetic and the BAR placement above the DIMM region are both exercised):
   - a reboot gives the guest its pages back (BALLOON_CHANGE), the BAR and
     MSI-X come back on the recreated VM and the kept target is inflated
     again, as QEMU does;
-  - bad input (0, negative) answers QEMU's error and changes nothing.
-A second VM (pci=nomsi: the INTx fallback, through the PIIX3 PIRQ routing
-and the _PRT) uses -device virtio-balloon,free-page-reporting=on,
-deflate-on-oom=on: memory the guest frees goes back to the host by itself,
-and the same allocation past a 512 MiB balloon succeeds: the driver deflates
-(BALLOON_CHANGE, query-balloon) instead of an OOM kill.
+  - bad input (0, negative) answers QEMU's error and changes nothing;
+  - migration: with a 256 MiB pattern held and the balloon inflated by
+    512 MiB, a destination without the balloon refuses before the source
+    stops (both sides name virtio-balloon-pci); one with the same -device
+    takes the guest over tcp: query-balloon shows the same actual, the
+    destination's VmRSS stays at the source's (inflated pages are zero pages
+    in the stream and are not populated), the pattern verifies, guest stats
+    still arrive, the driver deflates and inflates again (BALLOON_CHANGE),
+    the source is postmigrate and quits 0; the destination runs on.
+A second VM, started with -S and no -device: migrating it to a destination
+with a balloon is refused (the device named), device_add of a bad balloon
+changes nothing, device_add virtio-balloon (QEMU's alias) then cont boots
+it as -device would, a second balloon is refused; once booted, device_add
+and device_del of a balloon get "Bus 'pci.0' does not support hotplugging".
+That VM (pci=nomsi: the INTx fallback, through the PIIX3 PIRQ routing
+and the _PRT) has free-page-reporting=on, deflate-on-oom=on: memory the
+guest frees goes back to the host by itself, and the same allocation past a
+512 MiB balloon succeeds: the driver deflates (BALLOON_CHANGE,
+query-balloon) instead of an OOM kill.
 Output is TAP; a check that could not run is `not ok`.
 """
 
@@ -45,6 +58,7 @@ import argparse
 import os
 import re
 import shutil
+import socket
 import subprocess
 import sys
 import tempfile
@@ -55,7 +69,7 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parent.parent
 sys.path.insert(0, str(HERE))
 import guestlib  # noqa: E402
-from guestlib import QMP, QMPError, Tap, Vmm  # noqa: E402
+from guestlib import QMP, GuestError, QMPError, Tap, Vmm  # noqa: E402
 
 MiB, GiB = 1 << 20, 1 << 30
 BASE_RAM = 768 * MiB
@@ -138,6 +152,10 @@ cmd_rebind() {
     sleep 2
 }
 cmd_dmesg() { dmesg | grep -iE "$1" | tail -n 20 | while read -r l; do hm dmesg "$l"; done; }
+# a pattern held by a background memfill, verified on SIGUSR1 (migration)
+cmd_bg() { memfill "$@" & bgpid=$!; hm bgpid "$bgpid"; }
+cmd_sig() { kill -USR1 "$bgpid"; }
+cmd_bgwait() { wait "$bgpid"; hm bgrc "$?"; }
 """
 
 
@@ -289,14 +307,22 @@ def run_balloon(tap, base_argv, verbose, fig):
     argv = base_argv + ["-device", "virtio-balloon-pci,id=balloon0"]
     tap.diag("vmm: " + " ".join(argv))
     vm, q = start(tap, "balloon", argv, verbose)
+    dst = None
     try:
         if q:
             ballooning(tap, vm, q, fig)
-            poweroff(tap, "balloon", vm)
+            dst = migration(tap, vm, q, argv, verbose, fig)
+            if dst:
+                poweroff(tap, "migrated", dst[0])
+            else:
+                poweroff(tap, "balloon", vm)
     finally:
         if q:
             q.close()
         vm.close()
+        if dst:
+            dst[1].close()
+            dst[0].close()
 
 
 def ballooning(tap, vm, q, fig):
@@ -402,6 +428,167 @@ def ballooning(tap, vm, q, fig):
         wait_actual(q, FULL, 300)
         s.ok(q.execute("query-balloon")["actual"] == FULL, "and deflates back to %d" % FULL)
     dmesg_clean(tap, vm, "after the reboot")
+
+
+MIG_INFLATE = 512 * MiB          # the balloon the migration carries
+PATTERN_MIB = 256
+
+
+def free_port():
+    s = socket.socket()
+    s.bind(("127.0.0.1", 0))
+    port = s.getsockname()[1]
+    s.close()
+    return port
+
+
+def incoming_side(tap, name, argv, verbose):
+    """A destination hotmem (argv with its own QMP socket, -incoming defer)."""
+    argv = list(argv)
+    i = argv.index("-qmp")
+    sock = argv[i + 1].split(",")[0][len("unix:"):].replace("qmp.sock", "%s.sock" % name)
+    argv[i + 1] = "unix:%s,server=on,wait=off" % sock
+    argv += ["-incoming", "defer"]
+    log = guestlib.cache_root() / "logs" / ("test-balloon-%s.log" % name)
+    vm = Vmm(argv, log_path=log, echo=verbose)
+    vm.start()
+    return vm, QMP(sock)
+
+
+def wait_migration(q, timeout=600):
+    t0 = time.monotonic()
+    while True:
+        info = q.execute("query-migrate")
+        if info.get("status") in ("completed", "failed", "cancelled"):
+            return info
+        if time.monotonic() - t0 > timeout:
+            raise GuestError("migration still %s after %d s" % (info.get("status"), timeout))
+        time.sleep(0.2)
+
+
+def first_command(vm, line, timeout=120):
+    """A command to a guest that came by migration: its HM:ready was printed
+    on the source, so send at once and wait for HM:done."""
+    with vm._cond:
+        start_at = len(vm.markers)
+    vm.send(line + "\n")
+    done = vm.wait_marker("done", timeout)
+    got = vm.markers_since(start_at)
+    return [m for m in got[:got.index(done)] if m.key != "ready"] if done in got else got
+
+
+def migration(tap, vm, q, argv, verbose, fig):
+    """The balloon inflated, a pattern held: a destination without the
+    balloon refuses before the source stops, one with the same -device takes
+    the guest; there actual, the driver, the stats and the pattern go on.
+    Returns (vm, qmp) of the destination that runs the guest, or None."""
+    path = "/machine/peripheral/balloon0"
+    with Section(tap, "migrate: setup", vm) as s:
+        i = len(vm.markers_since(0))
+        vm.command("bg hold %d 77" % PATTERN_MIB, 60)
+        w = vm._wait(lambda: next((m for m in vm.markers[i:] if m.key == "memfill"), None),
+                     300, "waiting for HM:memfill").value
+        vm.command("touch %d" % (TOUCH >> 20), 600)
+        target = FULL - MIG_INFLATE
+        q.execute("balloon", {"value": target})
+        n, dt = wait_actual(q, target, 300)
+        q.execute("qom-set", {"path": path, "property": "guest-stats-polling-interval",
+                              "value": 2})
+        time.sleep(3)
+        rss_src = vm.rss_kb()
+        fig["mig_src_rss_kb"] = rss_src
+        s.ok(w.startswith("ok") and q.execute("query-balloon")["actual"] == target,
+             "%d MiB pattern held, balloon inflated to %d (%d events, %.1f s), stats "
+             "polled every 2 s; source VmRSS %d kB" % (PATTERN_MIB, target, n, dt, rss_src), w)
+
+    with Section(tap, "migrate: no balloon on the destination", vm) as s:
+        nob = [a for a in argv if a not in ("-device", "virtio-balloon-pci,id=balloon0")]
+        bad, bq = incoming_side(tap, "nob", nob, verbose)
+        try:
+            port = free_port()
+            bq.execute("migrate-incoming", {"uri": "tcp:127.0.0.1:%d" % port})
+            q.events.clear()
+            q.execute("migrate", {"uri": "tcp:127.0.0.1:%d" % port})
+            info = wait_migration(q, 120)
+            want = "device 'virtio-balloon-pci' (id=balloon0,addr=0x2,deflate-on-oom=off," \
+                   "free-page-reporting=off) of the source is missing on the destination"
+            s.ok(info["status"] == "failed" and want in info.get("error-desc", ""),
+                 "source query-migrate: failed, error-desc names the device", info)
+            stopped = [e for e in q.events if e["event"] == "STOP"]
+            s.ok(not stopped and q.execute("query-status")["status"] == "running",
+                 "the source never stopped", stopped)
+            rc = bad.wait_exit(30)
+            time.sleep(0.5)
+            err = [ln for ln in bad.stderr.splitlines() if ln.strip()]
+            s.ok(rc == 1 and len(err) == 1 and want in err[0],
+                 "the destination exits 1 with one line naming the device", (rc, err))
+        finally:
+            bq.close()
+            bad.close()
+
+    dvm, dq = incoming_side(tap, "dst", argv, verbose)
+    migrated = False
+    with Section(tap, "migrate: same -device", vm) as s:
+        port = free_port()
+        dq.execute("migrate-incoming", {"uri": "tcp:127.0.0.1:%d" % port})
+        q.execute("migrate-set-parameters", {"max-bandwidth": 4 * GiB})
+        t0 = time.monotonic()
+        q.execute("migrate", {"uri": "tcp:127.0.0.1:%d" % port})
+        info = wait_migration(q, 600)
+        fig["mig_s"] = time.monotonic() - t0
+        ram = info.get("ram", {})
+        fig["mig"] = (info.get("total-time"), info.get("downtime"), ram.get("transferred"),
+                      ram.get("duplicate"))
+        migrated = info["status"] == "completed"
+        s.ok(migrated, "migrate tcp: completes (%s ms, downtime %s ms, %s bytes, %s zero "
+             "pages)" % fig["mig"], info)
+        s.ok(q.execute("query-status")["status"] == "postmigrate",
+             "the source is postmigrate")
+    with Section(tap, "migrate: destination", dvm) as s:
+        if not migrated:
+            raise GuestError("the migration did not complete")
+        dq.wait_event("RESUME", 30)
+        a = dq.execute("query-balloon")["actual"]
+        s.ok(a == FULL - MIG_INFLATE, "query-balloon on the destination: actual %d, as "
+             "on the source" % a)
+        rss_dst = dvm.rss_kb()
+        fig["mig_dst_rss_kb"] = rss_dst
+        s.ok(rss_dst <= rss_src + 32 * 1024,
+             "the inflated pages stay discarded: destination VmRSS %d kB, source %d kB"
+             % (rss_dst, rss_src))
+        got = first_command(dvm, "sig")
+        v = dvm._wait(lambda: next((m for m in dvm.markers if m.key == "memfill-verify"),
+                                   None), 300, "waiting for HM:memfill-verify").value
+        rc = facts(dvm, "bgwait").get("bgrc", ["?"])[0]
+        s.ok(v.startswith("ok") and rc == "0",
+             "the %d MiB pattern verifies byte for byte" % PATTERN_MIB, (v, rc, got))
+        st0 = dq.execute("qom-get", {"path": path, "property": "guest-stats"})
+        time.sleep(5)
+        st1 = dq.execute("qom-get", {"path": path, "property": "guest-stats"})
+        s.ok(st1["last-update"] > st0["last-update"] and
+             st1["stats"].get("stat-total-memory", -1) > 0,
+             "guest stats still arrive (last-update %d -> %d)"
+             % (st0["last-update"], st1["last-update"]), st1)
+        dq.events.clear()
+        dq.execute("balloon", {"value": FULL})
+        n, dt = wait_actual(dq, FULL, 300)
+        s.ok(dq.execute("query-balloon")["actual"] == FULL and n >= 1,
+             "the driver still works: balloon back to %d (%d BALLOON_CHANGE, %.1f s)"
+             % (FULL, n, dt))
+        dq.execute("balloon", {"value": FULL - INFLATE})
+        n, dt = wait_actual(dq, FULL - INFLATE, 300)
+        s.ok(dq.execute("query-balloon")["actual"] == FULL - INFLATE,
+             "and down again to %d (%d BALLOON_CHANGE, %.1f s)" % (FULL - INFLATE, n, dt))
+        dq.execute("balloon", {"value": FULL})
+        wait_actual(dq, FULL, 300)
+        q.execute("quit")
+        s.ok(vm.wait_exit(30) == 0, "the source quits with status 0")
+    if not migrated:
+        dq.close()
+        dvm.close()
+        return None
+    dmesg_clean(tap, dvm, "after the migration")
+    return dvm, dq
 
 
 def guest_stats(tap, vm, q):
@@ -591,16 +778,83 @@ def oom(tap, vm, q, name, deflate_on_oom, fig):
         s.ok(q.execute("query-balloon")["actual"] == FULL, "deflated back to %d" % FULL)
 
 
+def refused(q, cmd, args):
+    try:
+        q.execute(cmd, args)
+        return "accepted"
+    except QMPError as e:
+        return (e.error_class, e.desc)
+
+
+def add_before_boot(tap, vm, q, base_argv, verbose):
+    """-S: a source without a balloon refuses a destination with one; then
+    device_add adds the balloon (bad ones change nothing) and cont boots it."""
+    with Section(tap, "reporting: device_add before boot", vm) as s:
+        s.ok(q.execute("query-status")["status"] == "prelaunch", "-S: prelaunch")
+        dvm, dq = incoming_side(tap, "withb", base_argv + ["-device",
+                                "virtio-balloon-pci,id=balloon0"], verbose)
+        try:
+            port = free_port()
+            dq.execute("migrate-incoming", {"uri": "tcp:127.0.0.1:%d" % port})
+            q.execute("migrate", {"uri": "tcp:127.0.0.1:%d" % port})
+            info = wait_migration(q, 120)
+            want = "device 'virtio-balloon-pci' (id=balloon0,addr=0x2,deflate-on-oom=off," \
+                   "free-page-reporting=off) is on the destination but not on the source"
+            s.ok(info["status"] == "failed" and want in info.get("error-desc", ""),
+                 "migrating to a destination with a balloon the source lacks: failed, "
+                 "error-desc names the device", info)
+            rc = dvm.wait_exit(30)
+            time.sleep(0.5)
+            err = [ln for ln in dvm.stderr.splitlines() if ln.strip()]
+            s.ok(rc == 1 and len(err) == 1 and want in err[0],
+                 "that destination exits 1 with one line naming the device", (rc, err))
+        finally:
+            dq.close()
+            dvm.close()
+        bad = refused(q, "device_add", {"driver": "virtio-balloon-pci", "id": "balloon0",
+                                        "bogus": 1})
+        s.ok(bad == ("GenericError", "Property 'virtio-balloon-pci.bogus' not found"),
+             "an unknown property: QEMU's error", bad)
+        s.ok(refused(q, "query-balloon", {}) ==
+             ("DeviceNotActive", "No balloon device has been activated"),
+             "and no balloon exists")
+        r = q.execute("device_add", {"driver": "virtio-balloon", "id": "balloon0",
+                                     "free-page-reporting": True, "deflate-on-oom": True})
+        s.ok(r == {}, "device_add virtio-balloon (QEMU's alias), free-page-reporting and "
+             "deflate-on-oom on: {}", r)
+        two = refused(q, "device_add", {"driver": "virtio-balloon-pci", "id": "balloon1"})
+        s.ok(two == ("GenericError", "Only one balloon device is supported"),
+             "a second balloon: QEMU's error", two)
+        kids = {p["name"]: p["type"] for p in q.execute("qom-list",
+                                                          {"path": "/machine/peripheral"})}
+        s.ok(q.execute("query-balloon")["actual"] == FULL and
+             kids.get("balloon0") == "child<virtio-balloon-pci>",
+             "query-balloon %d, /machine/peripheral/balloon0 exists" % FULL, kids)
+        t0 = time.monotonic()
+        q.execute("cont")
+        vm.wait_marker("init", 240)
+        vm.wait_marker("modules", 120)
+        s.ok(True, "cont: the guest boots (%.1f s)" % (time.monotonic() - t0))
+
+
 def run_reporting(tap, base_argv, verbose, fig):
-    """Free page reporting (and QEMU's other driver name): memory the guest
-    frees goes back to the host without any balloon command."""
-    argv = base_argv + ["-device", "virtio-balloon,free-page-reporting=on,deflate-on-oom=on"]
+    """Free page reporting (and QEMU's other driver name, added by device_add
+    before boot): memory the guest frees goes back to the host without any
+    balloon command."""
+    argv = base_argv + ["-S"]
     argv[argv.index("-append") + 1] += " pci=nomsi"
     tap.diag("vmm: " + " ".join(argv))
-    vm, q = start(tap, "reporting", argv, verbose)
+    log = guestlib.cache_root() / "logs" / "test-balloon-reporting.log"
+    vm = Vmm(argv, log_path=log, echo=verbose)
+    q = None
     try:
+        with Section(tap, "reporting: start", vm) as s:
+            vm.start()
+            q = QMP(argv[argv.index("-qmp") + 1].split(",")[0][len("unix:"):])
+            s.ok(True, "hotmem -S started, QMP connected")
         if not q:
             return
+        add_before_boot(tap, vm, q, base_argv, verbose)
         irq0 = device_checks(tap, vm, "reporting", False)
         with Section(tap, "reporting", vm) as s:
             f = facts(vm, "pci")
@@ -627,6 +881,13 @@ def run_reporting(tap, base_argv, verbose, fig):
             s.ok(len(irq1) == 1 and list(irq1.values())[0] > list(irq0.values() or [0])[0],
                  "INTx interrupts were delivered (%s -> %s)" % (irq0, irq1))
         dmesg_clean(tap, vm, "with free page reporting")
+        with Section(tap, "reporting: no PCI hotplug once booted", vm) as s:
+            bus = ("GenericError", "Bus 'pci.0' does not support hotplugging")
+            add = refused(q, "device_add", {"driver": "virtio-balloon-pci", "id": "b2"})
+            dele = refused(q, "device_del", {"id": "balloon0"})
+            s.ok(add == bus and dele == bus, "device_add and device_del of a balloon: "
+                 "GenericError \"Bus 'pci.0' does not support hotplugging\"", (add, dele))
+            s.ok(q.execute("query-balloon")["actual"] == FULL, "the balloon is still there")
         oom(tap, vm, q, "reporting", True, fig)
         poweroff(tap, "reporting", vm)
     finally:
@@ -671,6 +932,11 @@ def main():
                 fig.get("inflate_events", "-"),
                 "%.1f" % fig["deflate_s"] if "deflate_s" in fig else "-",
                 TOUCH >> 20, kb("touch_kb"), kb("rss_kb"), kb("report_kb")))
+    if "mig" in fig:
+        tap.diag("figures: migration with %d MiB ballooned: total %s ms, downtime %s ms, "
+                 "%s bytes, %s zero pages, %.1f s wall; VmRSS source %s kB, destination "
+                 "%s kB" % ((MIG_INFLATE >> 20,) + fig["mig"] + (fig.get("mig_s", 0),
+                            fig.get("mig_src_rss_kb"), fig.get("mig_dst_rss_kb"))))
     return tap.finish()
 
 

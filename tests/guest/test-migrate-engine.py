@@ -341,7 +341,8 @@ def main():
         flipped[(ram[0] + ram[1]) // 2] ^= 0x10
         version = bytearray(data)
         version[8:12] = (7).to_bytes(4, 'little')
-        unknown = data[:secs[0][1]] + section_bytes(3, 'bogus', b'\0' * 8) + data[secs[0][1]:]
+        # after the layout and the device list, among the device sections
+        unknown = data[:secs[1][1]] + section_bytes(3, 'bogus', b'\0' * 8) + data[secs[1][1]:]
         for name, blob, want in (
                 ('truncated', data[:len(data) // 2], 'ends early'),
                 ('flipped byte', bytes(flipped), 'checksum'),

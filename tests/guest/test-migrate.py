@@ -317,7 +317,7 @@ def main():
 
         with Section(tap, "bad streams", None) as s:
             secs = sections(snap)
-            layout_end = secs[0][1]
+            layout_end = secs[1][1]         # after the layout and the device list
             ram = next(x for x in secs if x[2] == 2)
             mid = (ram[0] + ram[1]) // 2
             with open(snap, "rb") as f:

@@ -180,6 +180,43 @@ static void test_default_slot(void)
     io_unregister_all();
 }
 
+/* device_add of a balloon before boot: -device's parser and checks, the
+ * next free slot, one balloon at most; a refusal adds nothing. */
+static void test_add_balloon(void)
+{
+    GError *err = NULL;
+    Piix3State *piix3 = piix3_new(&err);
+    g_assert_no_error(err);
+    PcDevices *d = parse(&err, NULL);
+    g_assert_no_error(err);
+    g_assert_true(pc_devices_realize(d, piix3, NULL, NULL, NULL, &err));
+    g_assert_null(pc_devices_add_balloon(d, "{\"driver\": \"virtio-balloon-pci\", "
+                                         "\"id\": \"b0\", \"bogus\": 1}", &err));
+    g_assert_cmpstr(err->message, ==, "Property 'virtio-balloon-pci.bogus' not found");
+    g_clear_error(&err);
+    g_assert_null(pc_devices_balloon(d));
+    g_assert_cmphex(pci_config_read(HM_VIRTIO_PCI_FIRST_SLOT << 3, 0, 4), ==, 0xffffffffu);
+    VirtioBalloon *b = pc_devices_add_balloon(d, "{\"driver\": \"virtio-balloon-pci\", "
+                                              "\"id\": \"balloon0\", "
+                                              "\"deflate-on-oom\": true}", &err);
+    g_assert_no_error(err);
+    g_assert_true(b == pc_devices_balloon(d));
+    g_assert_cmpstr(b->id, ==, "balloon0");
+    g_assert_cmpuint(b->pci->pci.devfn, ==, HM_VIRTIO_PCI_FIRST_SLOT << 3);
+    g_assert_cmphex(pci_config_read(HM_VIRTIO_PCI_FIRST_SLOT << 3, 0, 4), ==, 0x10451af4u);
+    g_assert_true(b->vdev.host_features & (1ULL << VIRTIO_BALLOON_F_DEFLATE_ON_OOM));
+    g_assert_null(pc_devices_add_balloon(d, "{\"driver\": \"virtio-balloon-pci\", "
+                                         "\"id\": \"balloon1\"}", &err));
+    g_assert_cmpstr(err->message, ==, "Only one balloon device is supported");
+    g_clear_error(&err);
+    g_assert_true(b == pc_devices_balloon(d));
+    g_assert_cmphex(pci_config_read((HM_VIRTIO_PCI_FIRST_SLOT + 1) << 3, 0, 4), ==,
+                    0xffffffffu);
+    pc_devices_free(d);
+    piix3_free(piix3);
+    io_unregister_all();
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -187,5 +224,6 @@ int main(int argc, char **argv)
     g_test_add_func("/pc-devices/option-collects-raw-strings", test_option_collects_raw_strings);
     g_test_add_func("/pc-devices/realize-and-intx", test_realize_and_intx);
     g_test_add_func("/pc-devices/default-slot", test_default_slot);
+    g_test_add_func("/pc-devices/add-balloon", test_add_balloon);
     return g_test_run();
 }

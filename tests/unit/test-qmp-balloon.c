@@ -243,7 +243,7 @@ static void test_guest_stats(void)
     g_assert_nonnull(strstr(periph, "{\"name\": \"balloon0\", \"type\": "
                                     "\"child<virtio-balloon-pci>\"}"));
     ASSERT_QMP(&m, "{\"return\": [{\"name\": \"type\", \"type\": \"string\"}, "
-               "{\"name\": \"guest-stats\", \"type\": \"guest-stats\"}, "
+               "{\"name\": \"guest-stats\", \"type\": \"guest statistics\"}, "
                "{\"name\": \"guest-stats-polling-interval\", \"type\": \"int\"}]}",
                "{'execute': 'qom-list', 'arguments': {'path': " B0 "}}");
     ASSERT_QMP(&m, "{\"return\": \"virtio-balloon-pci\"}",

@@ -204,6 +204,30 @@ static void test_types(void)
                                  "{'typename': 'pc-dimm'}}");
     g_assert_nonnull(strstr(props, "{\"name\": \"memdev\", \"type\": \"link<memory-backend>\"}"));
     g_assert_nonnull(strstr(props, "\"slot\""));
+    /* the balloon, as QEMU 7.2 lists it (libvirt's probe) */
+    g_autofree char *vpci = run("{'execute': 'qom-list-types', 'arguments': "
+                                "{'implements': 'virtio-pci'}}");
+    g_assert_nonnull(strstr(vpci, "{\"name\": \"virtio-balloon-pci\", "
+                                  "\"parent\": \"virtio-balloon-pci-base\"}"));
+    g_assert_null(strstr(vpci, "pc-dimm"));
+    g_autofree char *pcidev = run("{'execute': 'qom-list-types', 'arguments': "
+                                  "{'implements': 'pci-device'}}");
+    g_assert_nonnull(strstr(pcidev, "\"virtio-balloon-pci\""));
+    g_assert_nonnull(strstr(all, "\"virtio-balloon-pci\""));
+    g_autofree char *bprops = run("{'execute': 'device-list-properties', 'arguments': "
+                                  "{'typename': 'virtio-balloon-pci'}}");
+    g_test_message("%s", bprops);
+    g_assert_nonnull(strstr(bprops, "{\"name\": \"deflate-on-oom\", \"description\": "
+                                    "\"on/off\", \"type\": \"bool\"}"));
+    g_assert_nonnull(strstr(bprops, "{\"name\": \"free-page-reporting\", \"description\": "
+                                    "\"on/off\", \"type\": \"bool\"}"));
+    g_assert_nonnull(strstr(bprops, "{\"name\": \"guest-stats-polling-interval\", "
+                                    "\"type\": \"int\"}"));
+    g_assert_nonnull(strstr(bprops, "{\"name\": \"guest-stats\", "
+                                    "\"type\": \"guest statistics\"}"));
+    g_autofree char *base = run("{'execute': 'device-list-properties', 'arguments': "
+                                "{'typename': 'virtio-balloon-pci-base'}}");
+    g_assert_nonnull(strstr(base, "non-abstract device type"));
     g_autofree char *nodev = run("{'execute': 'device-list-properties', 'arguments': "
                                  "{'typename': 'virtio-net-pci'}}");
     g_assert_cmpstr(nodev, ==, "{\"error\": {\"class\": \"DeviceNotFound\", \"desc\": "
