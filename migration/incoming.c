@@ -201,16 +201,18 @@ static void start_guest(void *data)
     MigState *s = in->s;
     if (in->paused) {
         s->m.mark_paused(s->m.opaque);      /* as the source had it: 'cont' runs it */
-    } else if (!s->m.vcpus_start(s->m.opaque, &in->err)) {
-        return;
+    } else {
+        /* before the vCPUs run: a vCPU ioctl waits for KVM_RUN to return,
+         * which a halted guest that does no I/O may never do */
+        kvm_state_resumed(s->m.kvm);
+        if (!s->m.vcpus_start(s->m.opaque, &in->err)) {
+            return;
+        }
     }
     in->started = true;
     s->incoming_expected = false;
     if (s->m.quiesce) {
         s->m.quiesce(s->m.opaque, false);   /* the devices catch up on kicks and interrupts */
-    }
-    if (!in->paused) {
-        kvm_state_resumed(s->m.kvm);
     }
     device_lock();
     if (s->m.dimms) {

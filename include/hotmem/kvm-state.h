@@ -54,7 +54,9 @@ bool kvm_vcpu_state_restore(KvmAccel *kvm, unsigned index, const KvmVcpuState *s
                             GError **errp);
 bool kvm_vm_state_save(KvmAccel *kvm, KvmVmState *st, GError **errp);
 bool kvm_vm_state_restore(KvmAccel *kvm, const KvmVmState *st, GError **errp);
-/* After a restored VM resumes: tells the guest's kvmclock it was paused. */
+/* Before a restored VM resumes, its vCPUs still stopped (a vCPU ioctl
+ * blocks while that vCPU is in KVM_RUN): tells the guest's kvmclock it was
+ * paused. */
 void kvm_state_resumed(KvmAccel *kvm);
 
 /*
