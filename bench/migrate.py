@@ -203,6 +203,27 @@ def migrate_once(src, dst, first_cmd):
             break
         if time.monotonic() - t0 > MIGRATE_TIMEOUT:
             res["timeout"] = info
+            res["stacks"] = {}
+            for side_name, side in (("src", src), ("dst", dst)):
+                pid = side.vm.pid
+                out = []
+                try:
+                    for t in sorted(os.listdir("/proc/%d/task" % pid)):
+                        d = "/proc/%d/task/%s/" % (pid, t)
+                        def rd(n):
+                            try:
+                                return open(d + n).read().strip()
+                            except OSError as e:
+                                return str(e)
+                        out.append("%s %s wchan=%s\n%s" % (t, rd("comm"), rd("wchan"), rd("stack")))
+                    g = subprocess.run(["gdb", "-batch", "-p", str(pid), "-ex",
+                                        "thread apply all bt"], capture_output=True,
+                                       text=True, timeout=60)
+                    out.append(g.stdout[-12000:])
+                except Exception as e:
+                    out.append(repr(e))
+                res["stacks"][side_name] = "\n".join(out)
+            open(str(guestlib.cache_root() / ("mig-hang-%d.txt" % os.getpid())), "a").write(json.dumps(res["stacks"]))
             try:
                 src.q.execute("migrate_cancel")
             except QMPError:
